@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One list of settings, applied to every target.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Atelier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "atelier", targets: ["atelier"]),
+        .library(name: "AtelierKernel", targets: ["AtelierKernel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // The kernel: content model, loading, diagnostics, plugin protocols, grading. Foundation only.
+        .target(name: "AtelierKernel", swiftSettings: swiftSettings),
+
+        // Plugins: each depends on the kernel only.
+        .target(
+            name: "StandardItems",
+            dependencies: ["AtelierKernel"],
+            path: "Plugins/StandardItems",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CaseAnalysis",
+            dependencies: ["AtelierKernel"],
+            path: "Plugins/CaseAnalysis",
+            swiftSettings: swiftSettings
+        ),
+
+        // Front ends.
+        .target(
+            name: "AtelierCLI",
+            dependencies: [
+                "AtelierKernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The composition root: builds the plugin registry and runs the CLI.
+        .executableTarget(
+            name: "atelier",
+            dependencies: ["AtelierCLI", "AtelierKernel", "StandardItems", "CaseAnalysis"],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "AtelierKernelTests", dependencies: ["AtelierKernel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StandardItemsTests",
+            dependencies: ["AtelierKernel", "StandardItems"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseAnalysisTests",
+            dependencies: ["AtelierKernel", "CaseAnalysis"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AtelierCLITests",
+            dependencies: ["AtelierCLI", "AtelierKernel", "StandardItems", "CaseAnalysis"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AtelierContentTests",
+            dependencies: ["AtelierKernel", "StandardItems", "CaseAnalysis", "AtelierCLI"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,26 @@
+import Foundation
+
+/// An assessment item. Its `body` is interpreted by the item-type plugin named by `type`.
+public struct Item: Sendable, Codable, Identifiable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, type, objectives, points, prompt, body, feedback, sources }
+
+    /// Its id, unique across all files.
+    public var id: String
+    /// The item type's kind string, such as `single-choice`.
+    public var type: String
+    /// The objectives it measures.
+    public var objectives: [String]
+    /// Its weight (default 1; unscored types have none).
+    public var points: Double?
+    /// The question or statement.
+    public var prompt: LocalizedText
+    /// The type-specific body, including the answer key.
+    public var body: JSONValue
+    /// An explanation shown when the form's feedback policy allows.
+    public var feedback: LocalizedText?
+    /// Sources of the item's content.
+    public var sources: [String]?
+
+    /// The points the item is worth when its type is scored.
+    public var weight: Double { points ?? 1 }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The grade of one submission of a form: total, maximum, percent, pass, and each item.
+///
+/// Its JSON form is the contract of `atelier grade --format json` and of the HTTP grading endpoint:
+/// `{"form","score","maxScore","percent","passMark","passed","items":[{"id","type","status","score","maxScore","error"}],"unknownItems"}`.
+public struct FormGrade: Sendable, Codable, Equatable {
+    /// The form graded.
+    public var form: String
+    /// Points earned.
+    public var score: Double
+    /// Points available.
+    public var maxScore: Double
+    /// `score / maxScore × 100`, rounded to two decimals.
+    public var percent: Double
+    /// The form's pass mark, as a fraction.
+    public var passMark: Double
+    /// Whether `score / maxScore` reaches the pass mark.
+    public var passed: Bool
+    /// Each item, in the form's order.
+    public var items: [ItemGrade]
+    /// Response keys that are not items of the form (ignored).
+    public var unknownItems: [String]
+    /// The version of the grading rules, stored with every graded submission.
+    public var graderVersion: String
+}
+
+/// The grade of one item.
+public struct ItemGrade: Sendable, Codable, Equatable {
+    /// The item's id.
+    public var id: String
+    /// Its type.
+    public var type: String
+    /// What happened.
+    public var status: Status
+    /// Points earned.
+    public var score: Double
+    /// Points available (0 for unscored items).
+    public var maxScore: Double
+    /// Why the response could not be graded, for ``Status/invalid``.
+    public var error: String?
+
+    /// What happened to an item's response.
+    public enum Status: String, Sendable, Codable {
+        /// Full credit.
+        case correct
+        /// Some credit.
+        case partial
+        /// No credit.
+        case incorrect
+        /// No response.
+        case unanswered
+        /// A response of the wrong shape (no credit; `error` says why).
+        case invalid
+        /// Answered, not scored (a Likert scale).
+        case recorded
+    }
+}
