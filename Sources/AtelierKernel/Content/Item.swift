@@ -21,6 +21,27 @@ public struct Item: Sendable, Codable, Identifiable {
     /// Sources of the item's content.
     public var sources: [String]?
 
+    /// Creates an item.
+    public init(
+        id: String,
+        type: String,
+        objectives: [String],
+        points: Double? = nil,
+        prompt: LocalizedText,
+        body: JSONValue,
+        feedback: LocalizedText? = nil,
+        sources: [String]? = nil
+    ) {
+        self.id = id
+        self.type = type
+        self.objectives = objectives
+        self.points = points
+        self.prompt = prompt
+        self.body = body
+        self.feedback = feedback
+        self.sources = sources
+    }
+
     /// The points the item is worth when its type is scored.
     public var weight: Double { points ?? 1 }
 }

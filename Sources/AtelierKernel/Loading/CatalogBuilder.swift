@@ -92,33 +92,11 @@ struct CatalogBuilder {
 
     private mutating func registerItem(_ item: Item, module: String, languages: [String], at pointer: JSONPointer, in document: LoadedDocument) {
         guard claim(item.id, namespace: "item", at: pointer.appending("id"), in: document) else { return }
-        guard let itemType = registry.itemType(item.type) else { return }  // reported by the schema check
-        let body: PreparedBody
-        do {
-            body = try itemType.decode(item.body)
-        } catch let error as DecodingError {
-            let (relative, message) = ContentLoader.describe(error)
-            report(.error, "decode-failed", message, at: pointer.appending("body").appending(relative), in: document)
-            return
-        } catch {
-            report(.error, "decode-failed", "\(error)", at: pointer.appending("body"), in: document)
-            return
-        }
-        let checks = itemType.check(body, in: ItemCheckContext(itemID: item.id, languages: languages))
-        for entry in checks.entries {
-            report(entry.severity, entry.code, entry.message, at: pointer.appending("body").appending(entry.pointer), in: document, hint: entry.hint)
-        }
-        if !itemType.isScored, item.points != nil {
-            report(
-                .error,
-                "points-on-unscored-item",
-                "'\(item.type)' items are not scored, so they take no points",
-                at: pointer.appending("points"),
-                in: document,
-                hint: "remove \"points\""
-            )
-        }
-        if checks.entries.contains(where: { $0.severity == .error }) { return }
+        let check = ItemCheck(item, at: pointer, languages: languages, registry: registry)
+        var collector = DocumentDiagnostics(file: document.file, sourceMap: document.sourceMap)
+        check.report(into: &collector)
+        diagnostics += collector.diagnostics
+        guard check.isUsable, let itemType = check.itemType, let body = check.body else { return }
         catalog.items[item.id] = LoadedItem(item: item, itemType: itemType, body: body, module: module, origin: (document.file, pointer))
     }
 

@@ -59,6 +59,15 @@ public struct LoadedItem: Sendable {
     /// Where it was defined: file and JSON pointer.
     public var origin: (file: String, pointer: JSONPointer)
 
+    /// Creates a loaded item (the loader does this; tests and importers may too).
+    public init(item: Item, itemType: AnyItemType, body: PreparedBody, module: String, origin: (file: String, pointer: JSONPointer)) {
+        self.item = item
+        self.itemType = itemType
+        self.body = body
+        self.module = module
+        self.origin = origin
+    }
+
     /// The maximum score: the item's points when its type is scored, else 0.
     public var maxScore: Double { itemType.isScored ? item.weight : 0 }
 }

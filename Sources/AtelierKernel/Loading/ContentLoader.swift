@@ -181,7 +181,10 @@ public struct ContentLoader: Sendable {
         var validator = SchemaValidator(document: schemas.document(for: kind), diagnostics: diagnostics, root: parsed.value)
         validator.validate(parsed.value)
         diagnostics = validator.diagnostics
-        guard !diagnostics.hasErrors else { return (nil, diagnostics.diagnostics) }
+        guard !diagnostics.hasErrors else {
+            if kind == .bank || kind == .form { checkItemsDespiteErrors(parsed, diagnostics: &diagnostics) }
+            return (nil, diagnostics.diagnostics)
+        }
 
         let model: LoadedDocument.Model
         do {
@@ -201,6 +204,22 @@ public struct ContentLoader: Sendable {
         }
         let document = LoadedDocument(file: file, kind: kind, value: parsed.value, sourceMap: parsed.sourceMap, model: model)
         return (document, diagnostics.diagnostics)
+    }
+
+    /// Runs the item types' own checks on every item that passed its schema, even though another part of
+    /// the file did not: an author sees the wrong answer key and the missing field in the same run.
+    private func checkItemsDespiteErrors(_ parsed: ParsedJSON, diagnostics: inout DocumentDiagnostics) {
+        guard let entries = parsed.value["items"]?.arrayValue else { return }
+        let languages = parsed.value["languages"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let failing = diagnostics.diagnostics.filter { $0.severity == .error }.map(\.pointer)
+        for (index, entry) in entries.enumerated() where entry["ref"] == nil {
+            let pointer = JSONPointer("/items/\(index)")
+            let prefix = pointer.description
+            guard !failing.contains(where: { $0 == prefix || $0.hasPrefix(prefix + "/") }),
+                let item = try? entry.decode(Item.self)
+            else { continue }
+            ItemCheck(item, at: pointer, languages: languages, registry: registry).report(into: &diagnostics)
+        }
     }
 
     private func checkSchemaReference(_ value: JSONValue?, kind: ContentKind, file: String, diagnostics: inout DocumentDiagnostics) {
