@@ -52,7 +52,8 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         let reported = collectFiles(paths, diagnostics: &diagnostics)
         let extra = collectFiles(context, diagnostics: &diagnostics).filter { !reported.contains($0) }
-        let files = reported + extra
+        // Context first: when an id is defined twice, the file being checked is the one told so.
+        let files = extra + reported
         if files.count > limits.maxFiles {
             diagnostics.append(
                 Diagnostic(
