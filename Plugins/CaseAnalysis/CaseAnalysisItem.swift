@@ -62,8 +62,17 @@ public struct CaseAnalysisItem: ItemType {
                 "key",
                 .object(
                     [
-                        Property("act", .boolean(summary: "Whether an act is present: recruitment, transportation, transfer, harbouring or receipt.")),
-                        Property("means", .boolean(summary: "Whether a means is present: threat, force, coercion, abduction, fraud, deception, abuse of power or vulnerability, payments.")),
+                        Property(
+                            "act",
+                            .boolean(summary: "Whether an act is present: recruitment, transportation, transfer, harbouring or receipt.")
+                        ),
+                        Property(
+                            "means",
+                            .boolean(
+                                summary:
+                                    "Whether a means is present: threat, force, coercion, abduction, fraud, deception, abuse of power or vulnerability, payments."
+                            )
+                        ),
                         Property("purpose", .boolean(summary: "Whether the purpose is exploitation.")),
                         Property(
                             "classification",
@@ -116,7 +125,10 @@ public struct CaseAnalysisItem: ItemType {
             "scenario": .string(context.localized(body.scenario)),
             "elements": .array(
                 CaseAnalysisItem.elements.map { element in
-                    ["id": .string(element), "label": .string(labels.elements[element] ?? element), "question": .string(labels.questions[element] ?? element)]
+                    [
+                        "id": .string(element), "label": .string(labels.elements[element] ?? element),
+                        "question": .string(labels.questions[element] ?? element),
+                    ]
                 }
             ),
             "classifications": .array(

@@ -17,7 +17,8 @@ struct CaseAnalysisLabels {
             elements: ["act": "Acte", "means": "Moyen", "purpose": "But d'exploitation"],
             questions: [
                 "act": "Y a-t-il un acte : recrutement, transport, transfert, hébergement ou accueil de la personne ?",
-                "means": "Y a-t-il un moyen : menace, force, contrainte, enlèvement, fraude, tromperie, abus d'autorité ou d'une situation de vulnérabilité, paiements ?",
+                "means":
+                    "Y a-t-il un moyen : menace, force, contrainte, enlèvement, fraude, tromperie, abus d'autorité ou d'une situation de vulnérabilité, paiements ?",
                 "purpose": "Le but est-il l'exploitation de la personne ?",
             ],
             classifications: [
@@ -31,7 +32,8 @@ struct CaseAnalysisLabels {
             elements: ["act": "Act", "means": "Means", "purpose": "Exploitative purpose"],
             questions: [
                 "act": "Is there an act: recruitment, transportation, transfer, harbouring or receipt of the person?",
-                "means": "Is there a means: threat, force, coercion, abduction, fraud, deception, abuse of power or of a position of vulnerability, payments?",
+                "means":
+                    "Is there a means: threat, force, coercion, abduction, fraud, deception, abuse of power or of a position of vulnerability, payments?",
                 "purpose": "Is the purpose the exploitation of the person?",
             ],
             classifications: [
@@ -45,7 +47,8 @@ struct CaseAnalysisLabels {
             elements: ["act": "الفعل", "means": "الوسيلة", "purpose": "غرض الاستغلال"],
             questions: [
                 "act": "هل هناك فعل: تجنيد الشخص أو نقله أو تنقيله أو إيواؤه أو استقباله؟",
-                "means": "هل هناك وسيلة: التهديد بالقوة أو استعمالها، أو القسر، أو الاختطاف، أو الاحتيال، أو الخداع، أو استغلال السلطة أو استغلال حالة استضعاف، أو دفع مبالغ مالية؟",
+                "means":
+                    "هل هناك وسيلة: التهديد بالقوة أو استعمالها، أو القسر، أو الاختطاف، أو الاحتيال، أو الخداع، أو استغلال السلطة أو استغلال حالة استضعاف، أو دفع مبالغ مالية؟",
                 "purpose": "هل الغرض هو استغلال الشخص؟",
             ],
             classifications: [

@@ -1,5 +1,5 @@
-import Foundation
 import AtelierKernel
+import Foundation
 
 /// A rating scale (self-confidence, agreement): not scored, kept for reporting.
 ///

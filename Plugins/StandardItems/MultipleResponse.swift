@@ -104,7 +104,8 @@ public struct MultipleResponse: ItemType {
         for hits in 0...correctCount {
             for wrong in 0...max(0, wrongCount) {
                 let probability = binomial(correctCount, hits) * binomial(wrongCount, wrong) / pow2(correctCount + wrongCount)
-                expected += probability
+                expected +=
+                    probability
                     * MultipleResponse.fraction(
                         hits: hits,
                         wrongChosen: wrong,

@@ -34,7 +34,9 @@ public struct TrueFalse: ItemType {
 
     public func grade(_ response: JSONValue, against body: Body, in context: GradingContext) -> ResponseGrade {
         guard case .bool(let value) = response else {
-            return .invalid("expected true or false, found \(response.typeName == "string" ? "the string \(response.serialized())" : response.typeName)")
+            return .invalid(
+                "expected true or false, found \(response.typeName == "string" ? "the string \(response.serialized())" : response.typeName)"
+            )
         }
         return .scored(value == body.answer ? 1 : 0)
     }

@@ -65,7 +65,8 @@ struct ContentOptions: ParsableArguments {
             let first = errors[0]
             let file = ContentOptions.display(first.file, relativeTo: environment.currentDirectory)
             throw CLIError(
-                message: "the content has \(errors.count) error\(errors.count == 1 ? "" : "s"); the first: \(file):\(first.line):\(first.column): \(first.message)",
+                message:
+                    "the content has \(errors.count) error\(errors.count == 1 ? "" : "s"); the first: \(file):\(first.line):\(first.column): \(first.message)",
                 hint: "run `atelier validate` to see them all"
             )
         }
@@ -80,7 +81,8 @@ extension ContentCatalog {
         let known = forms.keys.sorted()
         throw CLIError(
             message: "no assessment form '\(id)'",
-            hint: known.isEmpty ? "there are no forms in Assessments/" : "known forms: \(known.joined(separator: ", ")) (see `atelier assessment list`)"
+            hint: known.isEmpty
+                ? "there are no forms in Assessments/" : "known forms: \(known.joined(separator: ", ")) (see `atelier assessment list`)"
         )
     }
 }
@@ -93,7 +95,10 @@ struct LanguageOption: ParsableArguments {
     /// The language, checked against `available`.
     func language(among available: [String]) throws -> String {
         guard available.contains(lang) else {
-            throw CLIError(message: "'\(lang)' is not one of the available languages \(available.joined(separator: ", "))", hint: "pass --lang \(available.first ?? "fr")")
+            throw CLIError(
+                message: "'\(lang)' is not one of the available languages \(available.joined(separator: ", "))",
+                hint: "pass --lang \(available.first ?? "fr")"
+            )
         }
         return lang
     }

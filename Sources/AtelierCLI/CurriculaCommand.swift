@@ -41,7 +41,10 @@ struct CurriculaCommand: ParsableCommand {
             case .text:
                 var table = TextTable(columns: ["ID", "KIND", "VERSION", "LENGTH", "TITLE"])
                 for module in modules {
-                    table.add([module.id, "module", module.version, "\(module.units.count) units, \(Duration.text(module.totalMinutes))", module.title.resolved(in: lang)])
+                    table.add([
+                        module.id, "module", module.version, "\(module.units.count) units, \(Duration.text(module.totalMinutes))",
+                        module.title.resolved(in: lang),
+                    ])
                 }
                 for program in programs {
                     table.add([
@@ -122,7 +125,8 @@ struct CurriculaCommand: ParsableCommand {
 /// Human-readable curricula.
 enum CurriculumText {
     static func module(_ module: CurriculumModule, language: String) -> String {
-        let trainerLanguage = (module.trainerLanguages ?? module.languages).contains(language) ? language : (module.trainerLanguages?.first ?? language)
+        let trainerLanguage =
+            (module.trainerLanguages ?? module.languages).contains(language) ? language : (module.trainerLanguages?.first ?? language)
         var lines: [String] = []
         lines.append("\(module.title.resolved(in: language))  [\(module.id) \(module.version)]")
         lines.append(module.summary.resolved(in: language))
@@ -136,7 +140,9 @@ enum CurriculumText {
         }
         for unit in module.units {
             lines.append("")
-            lines.append("\(unit.id)  \(unit.title.resolved(in: language))  (\(unit.minutes) min; objectives \(unit.objectives.joined(separator: ", ")))")
+            lines.append(
+                "\(unit.id)  \(unit.title.resolved(in: language))  (\(unit.minutes) min; objectives \(unit.objectives.joined(separator: ", ")))"
+            )
             lines.append("  Key messages")
             for message in unit.keyMessages {
                 lines.append("    - \(message.text.resolved(in: language)) [\(message.sources.joined(separator: ", "))]")

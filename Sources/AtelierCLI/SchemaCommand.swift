@@ -31,7 +31,10 @@ struct SchemaCommand: EnvironmentCommand {
         let schemas = ContentSchemas(registry: environment.registry)
         guard write || check else {
             guard let contentKind = ContentKind(rawValue: kind) else {
-                throw CLIError(message: "'\(kind)' is not a content kind", hint: "use one of \(ContentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw CLIError(
+                    message: "'\(kind)' is not a content kind",
+                    hint: "use one of \(ContentKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             environment.writeOutput(SchemaCommand.text(schemas.document(for: contentKind)))
             return

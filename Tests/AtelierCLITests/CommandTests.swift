@@ -33,7 +33,9 @@ struct ValidateCommandTests {
 
     @Test("prints JSON with every documented key")
     func reportsJSON() throws {
-        let run = CLI.run(["validate", "--format", "json", "Tests/AtelierContentTests/Fixtures/broken/unknown-key.json", "Tests/AtelierContentTests/Fixtures/mini"])
+        let run = CLI.run([
+            "validate", "--format", "json", "Tests/AtelierContentTests/Fixtures/broken/unknown-key.json", "Tests/AtelierContentTests/Fixtures/mini",
+        ])
         #expect(run.exitCode == 1)
         let json = try run.json()
         let diagnostics = try #require(json["diagnostics"]?.arrayValue)
@@ -191,9 +193,11 @@ struct ListingCommandTests {
     @Test("curricula list and show work in every language")
     func curricula() throws {
         let list = try CLI.run(["curricula", "list", "--format", "json"]).json()
-        #expect(list.arrayValue?.compactMap { $0["id"]?.stringValue }.sorted() == [
-            "awareness-civil-society", "definitions", "identification", "minors-brigade-2day", "police-gendarmerie-2day", "protection",
-        ])
+        #expect(
+            list.arrayValue?.compactMap { $0["id"]?.stringValue }.sorted() == [
+                "awareness-civil-society", "definitions", "identification", "minors-brigade-2day", "police-gendarmerie-2day", "protection",
+            ]
+        )
         for language in ["fr", "en", "ar"] {
             let module = CLI.run(["curricula", "show", "definitions", "--lang", language])
             #expect(module.exitCode == 0)

@@ -54,7 +54,9 @@ struct GradingTests {
         let grade = FormGrader.grade(form, responses: try responses("definitions.post.anchors-only.json"))
         #expect(grade.score == 6)
         #expect(grade.percent == 40)
-        #expect(grade.items.filter { $0.status == .correct }.map(\.id).sorted() == ["def-b01", "def-b02", "def-b03", "def-b04", "def-b05", "def-b06"])
+        #expect(
+            grade.items.filter { $0.status == .correct }.map(\.id).sorted() == ["def-b01", "def-b02", "def-b03", "def-b04", "def-b05", "def-b06"]
+        )
     }
 
     @Test("the multiple-response policy of the form decides partial credit")

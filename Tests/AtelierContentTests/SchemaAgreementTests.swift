@@ -75,10 +75,16 @@ struct SchemaAgreementTests {
         let document = ContentSchemas(registry: Repository.registry).document(for: pair.kind)
         let schema = try #require(pair.path.isEmpty ? document.root : Self.property(pair.path, of: document))
         let properties = try #require(Self.properties(schema, in: document))
-        #expect(properties == Set(pair.keys), "schema has \(properties.subtracting(pair.keys).sorted()), model has \(Set(pair.keys).subtracting(properties).sorted())")
+        #expect(
+            properties == Set(pair.keys),
+            "schema has \(properties.subtracting(pair.keys).sorted()), model has \(Set(pair.keys).subtracting(properties).sorted())"
+        )
     }
 
-    @Test("each required schema property is non-optional in the model: removing it from valid content fails to decode", arguments: pairs.filter { $0.path.isEmpty })
+    @Test(
+        "each required schema property is non-optional in the model: removing it from valid content fails to decode",
+        arguments: pairs.filter { $0.path.isEmpty }
+    )
     func requiredAgree(pair: Pair) throws {
         let document = ContentSchemas(registry: Repository.registry).document(for: pair.kind)
         guard case .object(let properties, _) = document.root.shape else { return }
@@ -98,7 +104,10 @@ struct SchemaAgreementTests {
             case .form: decodes = (try? JSONValue.object(object).decode(AssessmentForm.self)) != nil
             }
             if value[property.name] != nil {
-                #expect(decodes == !property.isRequired, "\(pair.kind.rawValue).\(property.name): required in schema \(property.isRequired), decodes without it \(decodes)")
+                #expect(
+                    decodes == !property.isRequired,
+                    "\(pair.kind.rawValue).\(property.name): required in schema \(property.isRequired), decodes without it \(decodes)"
+                )
             }
         }
     }

@@ -46,7 +46,10 @@ struct ShippedContentTests {
         #expect(shared.count >= 5)
     }
 
-    @Test("each module has units with activities and trainer notes in fr and en, and cites its sources", arguments: ["definitions", "identification", "protection"])
+    @Test(
+        "each module has units with activities and trainer notes in fr and en, and cites its sources",
+        arguments: ["definitions", "identification", "protection"]
+    )
     func modules(id: String) throws {
         let module = try #require(catalog.modules[id])
         #expect(module.objectives.count >= 4)

@@ -21,7 +21,11 @@ struct SchemaValidatorTests {
 
     func validate(_ text: String) throws -> [Diagnostic] {
         let parsed = try JSONParser.parse(text)
-        var validator = SchemaValidator(document: document, diagnostics: DocumentDiagnostics(file: "t.json", sourceMap: parsed.sourceMap), root: parsed.value)
+        var validator = SchemaValidator(
+            document: document,
+            diagnostics: DocumentDiagnostics(file: "t.json", sourceMap: parsed.sourceMap),
+            root: parsed.value
+        )
         validator.validate(parsed.value)
         return validator.diagnostics.diagnostics
     }
@@ -98,9 +102,12 @@ struct SchemaValidatorTests {
 
 @Suite("Suggestions")
 struct SuggestionTests {
-    @Test("finds likely typos and nothing else", arguments: [
-        ("answr", "answer"), ("pasMark", "passMark"), ("objective", "objectives"), ("zzzzzz", nil),
-    ])
+    @Test(
+        "finds likely typos and nothing else",
+        arguments: [
+            ("answr", "answer"), ("pasMark", "passMark"), ("objective", "objectives"), ("zzzzzz", nil),
+        ]
+    )
     func closest(word: String, expected: String?) {
         #expect(Suggestion.closest(to: word, among: ["answer", "passMark", "objectives", "items"]) == expected)
     }

@@ -14,11 +14,14 @@ struct SingleChoiceTests {
         #expect(try grade(SingleChoice(), body, nil).status == .unanswered)
     }
 
-    @Test("rejects responses of the wrong shape or outside the choices, with a message", arguments: [
-        (JSONValue.number(3), "expected the id of one choice as a string, found number"),
-        (JSONValue.array(["c"]), "expected the id of one choice as a string, found array"),
-        (JSONValue.string("e"), "'e' is not one of the choices a, b, c, d"),
-    ])
+    @Test(
+        "rejects responses of the wrong shape or outside the choices, with a message",
+        arguments: [
+            (JSONValue.number(3), "expected the id of one choice as a string, found number"),
+            (JSONValue.array(["c"]), "expected the id of one choice as a string, found array"),
+            (JSONValue.string("e"), "'e' is not one of the choices a, b, c, d"),
+        ]
+    )
     func rejects(response: JSONValue, message: String) throws {
         let result = try grade(SingleChoice(), body, response)
         #expect(result.status == .invalid)

@@ -19,12 +19,15 @@ struct MatchingTests {
         #expect(try grade(MatchingTest.item, body, [:], points: 3).status == .incorrect)
     }
 
-    @Test("rejects unknown premises and targets, and the wrong shape", arguments: [
-        (["p9": "t1"] as JSONValue, "'p9' is not one of the premises p1, p2, p3"),
-        (["p1": "t9"] as JSONValue, "'t9' is not one of the targets t1, t2, t3, t4"),
-        (["p1": 2] as JSONValue, "the target of 'p1' must be a target id string, found number"),
-        (["t2", "t1"] as JSONValue, "expected an object pairing premises with targets, such as {\"p1\": \"t2\"}, found array"),
-    ])
+    @Test(
+        "rejects unknown premises and targets, and the wrong shape",
+        arguments: [
+            (["p9": "t1"] as JSONValue, "'p9' is not one of the premises p1, p2, p3"),
+            (["p1": "t9"] as JSONValue, "'t9' is not one of the targets t1, t2, t3, t4"),
+            (["p1": 2] as JSONValue, "the target of 'p1' must be a target id string, found number"),
+            (["t2", "t1"] as JSONValue, "expected an object pairing premises with targets, such as {\"p1\": \"t2\"}, found array"),
+        ]
+    )
     func rejects(response: JSONValue, message: String) throws {
         let result = try grade(MatchingTest.item, body, response)
         #expect(result.status == .invalid)
@@ -76,11 +79,14 @@ struct OrderingTests {
         #expect(abs(result.score - expected) < 1e-6)
     }
 
-    @Test("rejects duplicates, unknown and missing elements", arguments: [
-        (["e1", "e1", "e3", "e4"] as JSONValue, "repeated e1; missing e2"),
-        (["e1", "e2", "e3"] as JSONValue, "missing e4"),
-        (["e1", "e2", "e3", "e9"] as JSONValue, "unknown e9; missing e4"),
-    ])
+    @Test(
+        "rejects duplicates, unknown and missing elements",
+        arguments: [
+            (["e1", "e1", "e3", "e4"] as JSONValue, "repeated e1; missing e2"),
+            (["e1", "e2", "e3"] as JSONValue, "missing e4"),
+            (["e1", "e2", "e3", "e9"] as JSONValue, "unknown e9; missing e4"),
+        ]
+    )
     func rejects(response: JSONValue, detail: String) throws {
         let result = try grade(Ordering(), body("positions"), response)
         #expect(result.status == .invalid)
@@ -128,7 +134,10 @@ struct NumericTests {
         #expect(result.status == (right ? .correct : .incorrect))
     }
 
-    @Test("rejects what is not a number", arguments: [JSONValue.string("eighteen"), JSONValue.bool(true), JSONValue.array([18]), JSONValue.string("1.2.3")])
+    @Test(
+        "rejects what is not a number",
+        arguments: [JSONValue.string("eighteen"), JSONValue.bool(true), JSONValue.array([18]), JSONValue.string("1.2.3")]
+    )
     func rejects(response: JSONValue) throws {
         #expect(try grade(Numeric(), ["answer": 18], response).status == .invalid)
     }
@@ -205,7 +214,9 @@ struct ShortTextTests {
 
 @Suite("Likert")
 struct LikertTests {
-    let body: JSONValue = ["scale": [["value": 1, "label": ["en": "Not at all"]], ["value": 2, "label": ["en": "A little"]], ["value": 3, "label": ["en": "Very"]]]]
+    let body: JSONValue = [
+        "scale": [["value": 1, "label": ["en": "Not at all"]], ["value": 2, "label": ["en": "A little"]], ["value": 3, "label": ["en": "Very"]]]
+    ]
 
     @Test("records a value on the scale without scoring it")
     func records() throws {

@@ -161,7 +161,10 @@ public struct ContentSchemas: Sendable {
                         .number(maximum: 100, exclusiveMinimum: 0, summary: "The item's weight (default 1). Unscored types take none.")
                     ),
                     Property("prompt", .text(summary: "The question or statement.")),
-                    Property("body", .dictionary(of: .anything, summary: "The type-specific body, with the answer key; its shape depends on `type`.")),
+                    Property(
+                        "body",
+                        .dictionary(of: .anything, summary: "The type-specific body, with the answer key; its shape depends on `type`.")
+                    ),
                     .optional("feedback", .text(summary: "An explanation shown when the form's feedback policy allows.")),
                     .optional("sources", sourceIDs),
                 ],

@@ -120,7 +120,13 @@ struct CatalogBuilder {
             }
             for (messageIndex, message) in unit.keyMessages.enumerated() {
                 for (index, source) in message.sources.enumerated() {
-                    checkSource(source, known: sourceIDs, at: unitPointer.appending("keyMessages").appending(messageIndex).appending("sources").appending(index), module: module.id, in: document)
+                    checkSource(
+                        source,
+                        known: sourceIDs,
+                        at: unitPointer.appending("keyMessages").appending(messageIndex).appending("sources").appending(index),
+                        module: module.id,
+                        in: document
+                    )
                 }
             }
             for (index, source) in (unit.sources ?? []).enumerated() {
@@ -354,14 +360,33 @@ struct CatalogBuilder {
         for (slotIndex, slot) in program.schedule.enumerated() {
             let slotPointer = JSONPointer("/schedule/\(slotIndex)")
             if !slotIDs.insert(slot.id).inserted {
-                report(.error, "duplicate-id", "the slot id '\(slot.id)' is used twice in this program", at: slotPointer.appending("id"), in: document)
+                report(
+                    .error,
+                    "duplicate-id",
+                    "the slot id '\(slot.id)' is used twice in this program",
+                    at: slotPointer.appending("id"),
+                    in: document
+                )
             }
             if slot.day < previousDay {
-                report(.warning, "schedule-order", "day \(slot.day) comes after day \(previousDay)", at: slotPointer.appending("day"), in: document, hint: "list slots in the order they happen")
+                report(
+                    .warning,
+                    "schedule-order",
+                    "day \(slot.day) comes after day \(previousDay)",
+                    at: slotPointer.appending("day"),
+                    in: document,
+                    hint: "list slots in the order they happen"
+                )
             }
             previousDay = max(previousDay, slot.day)
             guard let minutes = slot.minutes, minutes > 0 else {
-                report(.error, "invalid-time-range", "the slot ends (\(slot.end)) before it starts (\(slot.start))", at: slotPointer.appending("end"), in: document)
+                report(
+                    .error,
+                    "invalid-time-range",
+                    "the slot ends (\(slot.end)) before it starts (\(slot.start))",
+                    at: slotPointer.appending("end"),
+                    in: document
+                )
                 continue
             }
             var planned = 0
@@ -371,7 +396,14 @@ struct CatalogBuilder {
                 if let moduleID = moduleUnits[unitID] {
                     planned += catalog.modules[moduleID]?.units.first { $0.id == unitID }?.minutes ?? 0
                 } else if allUnits.contains(unitID) {
-                    report(.error, "unit-not-in-program", "the unit '\(unitID)' belongs to a module this program does not list", at: pointer, in: document, hint: "add its module to \"modules\" or remove the unit")
+                    report(
+                        .error,
+                        "unit-not-in-program",
+                        "the unit '\(unitID)' belongs to a module this program does not list",
+                        at: pointer,
+                        in: document,
+                        hint: "add its module to \"modules\" or remove the unit"
+                    )
                 } else {
                     reportUnknown("unit", unitID, known: Set(moduleUnits.keys), at: pointer, in: document)
                 }
@@ -383,7 +415,13 @@ struct CatalogBuilder {
                     continue
                 }
                 if !program.modules.contains(form.module) {
-                    report(.error, "form-not-in-program", "the form '\(formID)' assesses module '\(form.module)', which this program does not list", at: pointer, in: document)
+                    report(
+                        .error,
+                        "form-not-in-program",
+                        "the form '\(formID)' assesses module '\(form.module)', which this program does not list",
+                        at: pointer,
+                        in: document
+                    )
                 }
                 scheduledForms.append(form)
                 planned += form.timeLimitMinutes ?? 0
@@ -402,7 +440,13 @@ struct CatalogBuilder {
         for (index, moduleID) in program.modules.enumerated() {
             guard let module = catalog.modules[moduleID] else { continue }
             if !module.units.contains(where: { scheduledUnits.contains($0.id) }) {
-                report(.warning, "module-not-scheduled", "no unit of module '\(moduleID)' is scheduled", at: JSONPointer("/modules/\(index)"), in: document)
+                report(
+                    .warning,
+                    "module-not-scheduled",
+                    "no unit of module '\(moduleID)' is scheduled",
+                    at: JSONPointer("/modules/\(index)"),
+                    in: document
+                )
             }
             if program.completion.requirePostTestPass && !scheduledForms.contains(where: { $0.module == moduleID && $0.phase == .post }) {
                 report(
@@ -429,7 +473,9 @@ struct CatalogBuilder {
     ) {
         let sorted = known.sorted()
         var hint = Suggestion.closest(to: id, among: sorted).map { "did you mean '\($0)'? " } ?? ""
-        hint += sorted.isEmpty ? "none is defined" : "known: " + (sorted.count > 12 ? sorted.prefix(12).joined(separator: ", ") + ", …" : sorted.joined(separator: ", "))
+        hint +=
+            sorted.isEmpty
+            ? "none is defined" : "known: " + (sorted.count > 12 ? sorted.prefix(12).joined(separator: ", ") + ", …" : sorted.joined(separator: ", "))
         report(.error, "unknown-\(noun)", "no \(noun) '\(id)'\(scope.isEmpty ? "" : " " + scope)", at: pointer, in: document, hint: hint)
     }
 
