@@ -89,7 +89,7 @@ struct ShippedContentTests {
             #expect(presented.direction == (language == "ar" ? .rightToLeft : .leftToRight))
             #expect(presented.items.count == form.items.count)
             let json = try JSONValue(encoding: presented)
-            let keys = allKeys(json)
+            let keys = json.allKeys
             #expect(keys.isDisjoint(with: ["answer", "answers", "accepted", "key", "feedback", "tolerance", "child", "sources"]), "\(keys)")
             let text = json.serialized()
             for loaded in form.items {
@@ -116,14 +116,5 @@ struct ShippedContentTests {
                 #expect(value > 0 && value < 1, "\(loaded.item.id)")
             }
         }
-    }
-}
-
-/// Every key anywhere in a JSON value.
-func allKeys(_ value: JSONValue) -> Set<String> {
-    switch value {
-    case .object(let object): Set(object.keys).union(object.members.flatMap { allKeys($0.value) })
-    case .array(let elements): elements.reduce(into: Set<String>()) { $0.formUnion(allKeys($1)) }
-    default: []
     }
 }

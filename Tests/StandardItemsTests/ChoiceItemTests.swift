@@ -40,7 +40,7 @@ struct SingleChoiceTests {
     @Test("presents choices without the key; shuffles only when asked, reproducibly")
     func presents() throws {
         let plain = try present(SingleChoice(), body)
-        #expect(!allKeys(plain).contains("answer"))
+        #expect(!plain.allKeys.contains("answer"))
         #expect(plain["choices"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == ["a", "b", "c", "d"])
         let shuffled = try present(SingleChoice(), body, shuffle: true, seed: 7)
         #expect(shuffled == (try present(SingleChoice(), body, shuffle: true, seed: 7)))
@@ -124,7 +124,7 @@ struct MultipleResponseTests {
     @Test("presents choices without the key")
     func presents() throws {
         let presented = try present(MultipleResponse(), body)
-        #expect(allKeys(presented).isDisjoint(with: ["answers", "answer"]))
+        #expect(presented.allKeys.isDisjoint(with: ["answers", "answer"]))
     }
 }
 
@@ -147,6 +147,6 @@ struct TrueFalseTests {
         let presented = erased.present(try erased.decode(["answer": true]), in: PresentationContext(language: "ar"))
         #expect(presented.value(at: "/options/0/label") == "صحيح")
         #expect(presented.value(at: "/options/1/label") == "خطأ")
-        #expect(!allKeys(presented).contains("answer"))
+        #expect(!presented.allKeys.contains("answer"))
     }
 }

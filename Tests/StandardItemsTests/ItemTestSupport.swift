@@ -37,15 +37,6 @@ func guess(_ type: some ItemType, _ body: JSONValue, policy: MultipleResponsePol
     return erased.randomGuessFraction(for: try erased.decode(body), in: GradingContext(multipleResponsePolicy: policy))
 }
 
-/// Every key anywhere in a JSON value.
-func allKeys(_ value: JSONValue) -> Set<String> {
-    switch value {
-    case .object(let object): Set(object.keys).union(object.members.flatMap { allKeys($0.value) })
-    case .array(let elements): elements.reduce(into: Set<String>()) { $0.formUnion(allKeys($1)) }
-    default: []
-    }
-}
-
 func text(_ english: String) -> JSONValue { ["en": .string(english)] }
 
 func choices(_ ids: String...) -> JSONValue { .array(ids.map { ["id": .string($0), "text": text("Choice \($0)")] }) }

@@ -47,7 +47,7 @@ struct MatchingTests {
     @Test("presents premises and shuffled targets without the key; guesses one in |targets|")
     func presents() throws {
         let presented = try present(MatchingTest.item, body)
-        #expect(!allKeys(presented).contains("answer"))
+        #expect(!presented.allKeys.contains("answer"))
         #expect(presented["targets"]?.arrayValue?.count == 4)
         #expect(try guess(MatchingTest.item, body) == 0.25)
     }
@@ -207,7 +207,7 @@ struct ShortTextTests {
 
     @Test("presents no accepted answer")
     func presents() throws {
-        #expect(!allKeys(try present(ShortText(), body)).contains("accepted"))
+        #expect(!(try present(ShortText(), body)).allKeys.contains("accepted"))
         #expect(try guess(ShortText(), body) == 0)
     }
 }

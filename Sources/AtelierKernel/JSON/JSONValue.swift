@@ -71,6 +71,15 @@ public enum JSONValue: Sendable, Hashable {
         objectValue?[key]
     }
 
+    /// Every object key anywhere in this value (to check, say, that no answer key reaches a participant).
+    public var allKeys: Set<String> {
+        switch self {
+        case .object(let object): Set(object.keys).union(object.members.flatMap(\.value.allKeys))
+        case .array(let elements): elements.reduce(into: Set<String>()) { $0.formUnion($1.allKeys) }
+        default: []
+        }
+    }
+
     /// The value at `pointer` below this one, if there is one.
     public func value(at pointer: JSONPointer) -> JSONValue? {
         var current = self
