@@ -15,7 +15,8 @@ let package = Package(
         .library(name: "AtelierKernel", targets: ["AtelierKernel"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The kernel: content model, loading, diagnostics, plugin protocols, grading. Foundation only.
@@ -35,11 +36,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Persistence: sessions, participants, attendance, submissions, audit log, on SQLite.
+        .target(
+            name: "AtelierStore",
+            dependencies: ["AtelierKernel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+
         // Front ends.
         .target(
             name: "AtelierCLI",
             dependencies: [
                 "AtelierKernel",
+                "AtelierStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -64,6 +73,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "AtelierStoreTests",
+            dependencies: ["AtelierKernel", "AtelierStore", "StandardItems", "CaseAnalysis"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AtelierCLITests",
             dependencies: ["AtelierCLI", "AtelierKernel", "StandardItems", "CaseAnalysis"],
             swiftSettings: swiftSettings
@@ -71,6 +85,7 @@ let package = Package(
         .testTarget(
             name: "AtelierContentTests",
             dependencies: ["AtelierKernel", "StandardItems", "CaseAnalysis", "AtelierCLI"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]
