@@ -1,0 +1,147 @@
+import AtelierKernel
+import Foundation
+import GRDB
+
+extension SQLiteStore: SubmissionStore {
+    public func store(_ request: SubmissionRequest, phase: String, grade: FormGrade, retakePolicy: RetakePolicy) async throws -> SubmissionOutcome {
+        let hash = request.contentHash
+        let responses = JSONValue.object(JSONObject(request.responses.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }))
+        let gradeText = try SQLiteStore.encode(grade)
+        return try await writer.write { db -> SubmissionOutcome in
+            // 1. The same id again: the same content is answered with what is stored; different content is a conflict.
+            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id]) {
+                let stored = try SQLiteStore.submission(from: existing)
+                if stored.contentHash == hash { return .duplicate(stored) }
+                return .conflict(
+                    try SQLiteStore.quarantine(
+                        request,
+                        phase: phase,
+                        hash: hash,
+                        responses: responses,
+                        reason: .sameIDDifferentContent,
+                        conflictsWith: stored.id,
+                        db
+                    )
+                )
+            }
+            // 2. Another attempt at the same form and phase.
+            let previous = try Row.fetchAll(
+                db,
+                sql: "SELECT id, attempt FROM submission WHERE sessionId = ? AND participantCode = ? AND formId = ? AND phase = ? ORDER BY attempt",
+                arguments: [request.sessionID, request.participantCode, request.formID, phase]
+            )
+            if let first = previous.first, retakePolicy == .none {
+                return .conflict(
+                    try SQLiteStore.quarantine(
+                        request,
+                        phase: phase,
+                        hash: hash,
+                        responses: responses,
+                        reason: .alreadySubmitted,
+                        conflictsWith: first["id"],
+                        db
+                    )
+                )
+            }
+            let attempt = (previous.last.map { ($0["attempt"] as Int) } ?? 0) + 1
+            try db.execute(
+                sql: """
+                    INSERT INTO submission (id, sessionId, participantCode, formId, phase, attempt, responses, contentHash, score, maxScore,
+                        grade, graderVersion, source, receivedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    request.id, request.sessionID, request.participantCode, request.formID, phase, attempt, responses.canonicalText, hash,
+                    grade.score, grade.maxScore, gradeText, grade.graderVersion, request.source.rawValue, request.receivedAt,
+                ]
+            )
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id]) else {
+                throw StoreError.invalidInput("the submission \(request.id) was not stored")
+            }
+            return .accepted(try SQLiteStore.submission(from: row))
+        }
+    }
+
+    static func quarantine(
+        _ request: SubmissionRequest,
+        phase: String,
+        hash: String,
+        responses: JSONValue,
+        reason: QuarantineEntry.Reason,
+        conflictsWith: String,
+        _ db: Database
+    ) throws -> QuarantineEntry {
+        try db.execute(
+            sql: """
+                INSERT INTO quarantine (submissionId, sessionId, participantCode, formId, phase, reason, conflictsWith, responses, contentHash, receivedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (submissionId, contentHash) DO NOTHING
+                """,
+            arguments: [
+                request.id, request.sessionID, request.participantCode, request.formID, phase, reason.rawValue, conflictsWith,
+                responses.canonicalText,
+                hash, request.receivedAt,
+            ]
+        )
+        guard
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM quarantine WHERE submissionId = ? AND contentHash = ?", arguments: [request.id, hash])
+        else {
+            throw StoreError.invalidInput("the conflicting submission \(request.id) could not be kept")
+        }
+        return quarantineEntry(from: row)
+    }
+
+    static func quarantineEntry(from row: Row) -> QuarantineEntry {
+        QuarantineEntry(
+            id: row["id"],
+            submissionID: row["submissionId"],
+            sessionID: row["sessionId"],
+            participantCode: row["participantCode"],
+            formID: row["formId"],
+            reason: QuarantineEntry.Reason(rawValue: row["reason"]) ?? .alreadySubmitted,
+            conflictsWith: row["conflictsWith"],
+            contentHash: row["contentHash"],
+            receivedAt: row["receivedAt"]
+        )
+    }
+
+    static func submission(from row: Row) throws -> StoredSubmission {
+        let responsesText: String = row["responses"]
+        let responses = try JSONParser.parse(responsesText).value.objectValue?.members ?? []
+        return StoredSubmission(
+            id: row["id"],
+            sessionID: row["sessionId"],
+            participantCode: row["participantCode"],
+            formID: row["formId"],
+            phase: row["phase"],
+            attempt: row["attempt"],
+            responses: Dictionary(uniqueKeysWithValues: responses.map { ($0.key, $0.value) }),
+            contentHash: row["contentHash"],
+            grade: try decode(FormGrade.self, from: row["grade"]),
+            source: SubmissionSource(rawValue: row["source"]) ?? .device,
+            receivedAt: row["receivedAt"]
+        )
+    }
+
+    public func submissions(in sessionID: String) async throws -> [StoredSubmission] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM submission WHERE sessionId = ? ORDER BY participantCode, formId, attempt",
+                arguments: [sessionID]
+            )
+            .map(SQLiteStore.submission(from:))
+        }
+    }
+
+    public func quarantine(in sessionID: String?) async throws -> [QuarantineEntry] {
+        try await writer.read { db in
+            if let sessionID {
+                return try Row.fetchAll(db, sql: "SELECT * FROM quarantine WHERE sessionId = ? ORDER BY id", arguments: [sessionID]).map(
+                    SQLiteStore.quarantineEntry(from:)
+                )
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM quarantine ORDER BY id").map(SQLiteStore.quarantineEntry(from:))
+        }
+    }
+}

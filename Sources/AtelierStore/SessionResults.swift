@@ -1,0 +1,105 @@
+import AtelierKernel
+import Foundation
+
+/// Per-participant results of a session: pre, post, gain, attendance and completion.
+public struct SessionResults: Sendable, Equatable {
+    /// One participant's results.
+    public struct Row: Sendable, Equatable {
+        /// The pseudonymous code.
+        public var code: String
+        /// Percent over the counted pre-test attempts, if any was taken.
+        public var pre: Double?
+        /// Percent over the counted post-test attempts, if any was taken.
+        public var post: Double?
+        /// post − pre, in percentage points, when both exist.
+        public var gain: Double? { pre.flatMap { pre in post.map { ($0 - pre) } }.map { ($0 * 100).rounded() / 100 } }
+        /// Attendance as a fraction of the full weight of all slots.
+        public var attendance: Double
+        /// Whether every post-test of the program was taken and passed.
+        public var passedPostTests: Bool
+        /// Whether the program's completion rule is met.
+        public var completed: Bool
+        /// The counted grade of each form taken, by form id.
+        public var forms: [String: FormGrade]
+    }
+
+    /// The session.
+    public var session: TrainingSession
+    /// One row per participant, in registration order.
+    public var rows: [Row]
+
+    /// Computes the results.
+    ///
+    /// The counted attempt of each form follows the session's retake policy (first, last or best; the
+    /// only one when retakes are not allowed). Scores are never added across attempts.
+    public static func compute(
+        session: TrainingSession,
+        program: Program?,
+        catalog: ContentCatalog,
+        participants: [Participant],
+        attendance: [AttendanceRecord],
+        submissions: [StoredSubmission]
+    ) -> SessionResults {
+        let postForms = Set(
+            (program?.modules ?? []).flatMap { module in catalog.forms(ofModule: module).filter { $0.phase == .post }.map(\.id) }
+        )
+        let fullWeight = Double(session.fullWeight * max(1, session.slots.count))
+        let slotIDs = Set(session.slots.map(\.id))
+        var rows: [Row] = []
+        for participant in participants {
+            let attended = attendance.filter { $0.participantCode == participant.code && slotIDs.contains($0.slotID) }
+                .reduce(0) { $0 + (session.weight(of: $1.status) ?? 0) }
+            let rate = session.slots.isEmpty ? 0 : Double(attended) / fullWeight
+            let mine = submissions.filter { $0.participantCode == participant.code }
+            var counted: [String: FormGrade] = [:]
+            for (formID, attempts) in Dictionary(grouping: mine, by: \.formID) {
+                counted[formID] = countedAttempt(attempts, policy: session.retakePolicy)?.grade
+            }
+            func percent(_ phase: String) -> Double? {
+                let grades = mine.filter { $0.phase == phase }.map(\.formID).uniqued().compactMap { counted[$0] }
+                let maxScore = grades.reduce(0) { $0 + $1.maxScore }
+                guard !grades.isEmpty, maxScore > 0 else { return nil }
+                return (grades.reduce(0) { $0 + $1.score } / maxScore * 10_000).rounded() / 100
+            }
+            let passedPost = !postForms.isEmpty && postForms.allSatisfy { counted[$0]?.passed == true }
+            let rule = program?.completion
+            let completed =
+                rate + 1e-9 >= (rule?.minimumAttendance ?? 0)
+                && (rule?.requirePostTestPass == true ? passedPost : true)
+            rows.append(
+                Row(
+                    code: participant.code,
+                    pre: percent(AssessmentPhase.pre.rawValue),
+                    post: percent(AssessmentPhase.post.rawValue),
+                    attendance: (rate * 10_000).rounded() / 10_000,
+                    passedPostTests: passedPost,
+                    completed: completed,
+                    forms: counted
+                )
+            )
+        }
+        return SessionResults(session: session, rows: rows)
+    }
+
+    /// The attempt that counts under `policy`.
+    public static func countedAttempt(_ attempts: [StoredSubmission], policy: RetakePolicy) -> StoredSubmission? {
+        let ordered = attempts.sorted { $0.attempt < $1.attempt }
+        switch policy {
+        case .none, .first: return ordered.first
+        case .last: return ordered.last
+        case .best:
+            return ordered.max { lhs, rhs in
+                let left = lhs.grade.maxScore > 0 ? lhs.grade.score / lhs.grade.maxScore : 0
+                let right = rhs.grade.maxScore > 0 ? rhs.grade.score / rhs.grade.maxScore : 0
+                return left < right || (left == right && lhs.attempt > rhs.attempt)
+            }
+        }
+    }
+}
+
+extension Sequence where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
