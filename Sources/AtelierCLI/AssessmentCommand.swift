@@ -26,7 +26,7 @@ struct AssessmentCommand: ParsableCommand {
         var format: OutputFormat = .text
         @OptionGroup var contentOptions: ContentOptions
 
-        func run(in environment: CLIEnvironment) throws {
+        func run(in environment: CLIEnvironment) async throws {
             let catalog = try contentOptions.loadCatalog(in: environment)
             let forms = catalog.orderedForms.compactMap { catalog.resolvedForm($0.id) }
             switch format {
@@ -80,7 +80,7 @@ struct AssessmentCommand: ParsableCommand {
         var format: OutputFormat = .text
         @OptionGroup var contentOptions: ContentOptions
 
-        func run(in environment: CLIEnvironment) throws {
+        func run(in environment: CLIEnvironment) async throws {
             let catalog = try contentOptions.loadCatalog(in: environment)
             let resolved = try catalog.requireForm(id)
             let presented = resolved.presented(in: try language.language(among: resolved.form.languages), seed: seed)
@@ -106,7 +106,7 @@ struct AssessmentCommand: ParsableCommand {
         var id: String
         @OptionGroup var contentOptions: ContentOptions
 
-        func run(in environment: CLIEnvironment) throws {
+        func run(in environment: CLIEnvironment) async throws {
             let catalog = try contentOptions.loadCatalog(in: environment)
             let resolved = try catalog.requireForm(id)
             let responses = resolved.correctResponses()

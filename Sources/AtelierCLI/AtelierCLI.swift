@@ -1,18 +1,19 @@
 import ArgumentParser
 import AtelierKernel
+import AtelierStore
 import Foundation
 
 /// Runs the `atelier` command line.
 ///
 /// ```swift
 /// let registry = try PluginRegistry(itemTypes: StandardItems.all + [CaseAnalysisItem()])
-/// exit(AtelierCLI.run(Array(CommandLine.arguments.dropFirst()), in: .process(registry: registry)))
+/// exit(await AtelierCLI.run(Array(CommandLine.arguments.dropFirst()), in: .process(registry: registry)))
 /// ```
 public enum AtelierCLI {
     /// Parses `arguments` (without the program name), runs the command, and returns the exit code.
     ///
     /// Errors are printed as one clear message on standard error, never as a stack trace.
-    public static func run(_ arguments: [String], in environment: CLIEnvironment) -> Int32 {
+    public static func run(_ arguments: [String], in environment: CLIEnvironment) async -> Int32 {
         let command: any ParsableCommand
         do {
             command = try AtelierCommand.parseAsRoot(arguments)
@@ -21,7 +22,7 @@ public enum AtelierCLI {
         }
         do {
             if let subcommand = command as? any EnvironmentCommand {
-                try subcommand.run(in: environment)
+                try await subcommand.run(in: environment)
             } else {
                 var command = command
                 try command.run()
@@ -33,6 +34,10 @@ public enum AtelierCLI {
     }
 
     private static func report(_ error: any Error, in environment: CLIEnvironment) -> Int32 {
+        if let error = error as? StoreError {
+            environment.writeError("error: \(error.description)")
+            return 1
+        }
         if let error = error as? CLIError {
             environment.writeError("error: \(error.message)")
             if let hint = error.hint { environment.writeError("hint: \(hint)") }
@@ -53,7 +58,7 @@ public enum AtelierCLI {
 /// A command that runs with a ``CLIEnvironment`` (the registry and output), not with globals.
 protocol EnvironmentCommand: ParsableCommand {
     /// Runs the command.
-    func run(in environment: CLIEnvironment) throws
+    func run(in environment: CLIEnvironment) async throws
 }
 
 extension EnvironmentCommand {
@@ -79,7 +84,8 @@ struct AtelierCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, CurriculaCommand.self, AssessmentCommand.self, GradeCommand.self, SchemaCommand.self,
+            ValidateCommand.self, CurriculaCommand.self, AssessmentCommand.self, GradeCommand.self, SessionCommand.self,
+            ParticipantsCommand.self, ResultsCommand.self, DemoCommand.self, DatabaseCommand.self, SchemaCommand.self,
         ]
     )
 }

@@ -17,6 +17,8 @@ public struct CLIEnvironment: Sendable {
     public var variables: [String: String]
     /// Whether standard output is a terminal (colors and progress are shown only then).
     public var isTerminal: Bool
+    /// Reads a line typed by the user (`atelier take`); `nil` at the end of input.
+    public var readInput: @Sendable () -> String?
 
     /// Creates an environment.
     public init(
@@ -24,10 +26,12 @@ public struct CLIEnvironment: Sendable {
         currentDirectory: String = FileManager.default.currentDirectoryPath,
         variables: [String: String] = ProcessInfo.processInfo.environment,
         isTerminal: Bool = false,
+        readInput: @escaping @Sendable () -> String? = { nil },
         writeOutput: @escaping @Sendable (String) -> Void,
         writeError: @escaping @Sendable (String) -> Void
     ) {
         self.registry = registry
+        self.readInput = readInput
         self.currentDirectory = currentDirectory
         self.variables = variables
         self.isTerminal = isTerminal
@@ -40,6 +44,7 @@ public struct CLIEnvironment: Sendable {
         CLIEnvironment(
             registry: registry,
             isTerminal: isatty(STDOUT_FILENO) == 1,
+            readInput: { readLine(strippingNewline: true) },
             writeOutput: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) },
             writeError: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         )
@@ -47,6 +52,14 @@ public struct CLIEnvironment: Sendable {
 
     /// Whether to color output.
     var usesColor: Bool { isTerminal && variables["NO_COLOR"] == nil }
+
+    /// Who is acting, for the audit log: `ATELIER_ACTOR`, else the system user.
+    var actor: String { variables["ATELIER_ACTOR"] ?? variables["USER"] ?? "trainer" }
+
+    /// Writes a progress line to standard error when it is a terminal (never into machine output).
+    func progress(_ line: String) {
+        if isTerminal { writeError(line) }
+    }
 
     /// Resolves `path` against the working directory.
     func absolute(_ path: String) -> String {

@@ -30,7 +30,7 @@ struct CurriculaCommand: ParsableCommand {
         var format: OutputFormat = .text
         @OptionGroup var contentOptions: ContentOptions
 
-        func run(in environment: CLIEnvironment) throws {
+        func run(in environment: CLIEnvironment) async throws {
             let catalog = try contentOptions.loadCatalog(in: environment)
             let modules = catalog.modules.values.sorted { $0.id < $1.id }
             let programs = catalog.programs.values.sorted { $0.id < $1.id }
@@ -106,7 +106,7 @@ struct CurriculaCommand: ParsableCommand {
         var format: OutputFormat = .text
         @OptionGroup var contentOptions: ContentOptions
 
-        func run(in environment: CLIEnvironment) throws {
+        func run(in environment: CLIEnvironment) async throws {
             let catalog = try contentOptions.loadCatalog(in: environment)
             if let module = catalog.modules[id] {
                 if format == .json { return environment.writeOutput(try JSONOutput.encode(module)) }

@@ -32,7 +32,7 @@ struct GradeCommand: EnvironmentCommand {
     var format: OutputFormat = .text
     @OptionGroup var contentOptions: ContentOptions
 
-    func run(in environment: CLIEnvironment) throws {
+    func run(in environment: CLIEnvironment) async throws {
         let answers = try GradeCommand.readResponses(at: responses, in: environment)
         let catalog = try contentOptions.loadCatalog(in: environment)
         let resolved = try catalog.requireForm(assessment)

@@ -27,7 +27,7 @@ struct SchemaCommand: EnvironmentCommand {
     var kind: String = "form"
     @OptionGroup var contentOptions: ContentOptions
 
-    func run(in environment: CLIEnvironment) throws {
+    func run(in environment: CLIEnvironment) async throws {
         let schemas = ContentSchemas(registry: environment.registry)
         guard write || check else {
             guard let contentKind = ContentKind(rawValue: kind) else {

@@ -30,7 +30,7 @@ struct ValidateCommand: EnvironmentCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    func run(in environment: CLIEnvironment) throws {
+    func run(in environment: CLIEnvironment) async throws {
         let defaults = contentOptions.defaultPaths(in: environment)
         let targets = paths.isEmpty ? defaults : paths
         guard !targets.isEmpty else {

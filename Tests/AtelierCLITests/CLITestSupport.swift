@@ -33,7 +33,7 @@ enum CLI {
     }()
 
     /// Runs `atelier ARGUMENTS` from `directory` (the repository by default).
-    static func run(_ arguments: [String], in directory: String = root, variables: [String: String] = [:]) -> CLIRun {
+    static func run(_ arguments: [String], in directory: String = root, variables: [String: String] = [:], input: [String] = []) async -> CLIRun {
         let output = Capture()
         let error = Capture()
         let environment = CLIEnvironment(
@@ -43,7 +43,7 @@ enum CLI {
             writeOutput: { output.append($0) },
             writeError: { error.append($0) }
         )
-        let code = AtelierCLI.run(arguments, in: environment)
+        let code = await AtelierCLI.run(arguments, in: environment)
         return CLIRun(exitCode: code, output: output.text, error: error.text)
     }
 

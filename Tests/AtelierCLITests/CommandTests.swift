@@ -5,21 +5,21 @@ import Testing
 @Suite("atelier validate")
 struct ValidateCommandTests {
     @Test("checks the repository's content by default and exits 0")
-    func validatesRepository() {
-        let run = CLI.run(["validate"])
+    func validatesRepository() async {
+        let run = await CLI.run(["validate"])
         #expect(run.exitCode == 0)
         #expect(run.output == "ok: 15 files checked, no problems")
     }
 
     @Test("finds the content from a subfolder of the repository")
-    func findsContentFromSubfolder() {
-        let run = CLI.run(["validate"], in: CLI.root + "/Sources")
+    func findsContentFromSubfolder() async {
+        let run = await CLI.run(["validate"], in: CLI.root + "/Sources")
         #expect(run.exitCode == 0)
     }
 
     @Test("prints compiler-style diagnostics with hints and exits 1")
-    func reportsText() {
-        let run = CLI.run([
+    func reportsText() async {
+        let run = await CLI.run([
             "validate", "Tests/AtelierContentTests/Fixtures/broken/key-not-a-choice.json", "Tests/AtelierContentTests/Fixtures/mini",
         ])
         #expect(run.exitCode == 1)
@@ -32,8 +32,8 @@ struct ValidateCommandTests {
     }
 
     @Test("prints JSON with every documented key")
-    func reportsJSON() throws {
-        let run = CLI.run([
+    func reportsJSON() async throws {
+        let run = await CLI.run([
             "validate", "--format", "json", "Tests/AtelierContentTests/Fixtures/broken/unknown-key.json", "Tests/AtelierContentTests/Fixtures/mini",
         ])
         #expect(run.exitCode == 1)
@@ -47,16 +47,16 @@ struct ValidateCommandTests {
     }
 
     @Test("reports a JSON syntax error with its position, exit 1")
-    func syntaxError() {
-        let run = CLI.run(["validate", "Tests/AtelierContentTests/Fixtures/broken/malformed-json.json"])
+    func syntaxError() async {
+        let run = await CLI.run(["validate", "Tests/AtelierContentTests/Fixtures/broken/malformed-json.json"])
         #expect(run.exitCode == 1)
         #expect(run.output.contains("malformed-json.json:7:3: error: expected ',' or '}' after the value of \"module\", found '\"'"))
     }
 
     @Test("says what to do when there is nothing to validate")
-    func nothingToValidate() throws {
+    func nothingToValidate() async throws {
         let empty = try CLI.temporaryDirectory()
-        let run = CLI.run(["validate"], in: empty)
+        let run = await CLI.run(["validate"], in: empty)
         #expect(run.exitCode == 1)
         #expect(run.error.contains("nothing to validate"))
         #expect(run.error.contains("hint:"))
@@ -68,8 +68,8 @@ struct GradeCommandTests {
     let sheet = "Tests/AtelierContentTests/Fixtures/sheets/definitions.pre.partial.json"
 
     @Test("prints the documented JSON: score, maxScore, percent and each item")
-    func gradesJSON() throws {
-        let run = CLI.run(["grade", "--assessment", "definitions.pre", "--responses", sheet, "--format", "json"])
+    func gradesJSON() async throws {
+        let run = await CLI.run(["grade", "--assessment", "definitions.pre", "--responses", sheet, "--format", "json"])
         #expect(run.exitCode == 0)
         let json = try run.json()
         #expect(json["score"] == 8.016667)
@@ -86,8 +86,8 @@ struct GradeCommandTests {
     }
 
     @Test("prints a readable table with the total")
-    func gradesText() {
-        let run = CLI.run(["grade", "--assessment", "definitions.pre", "--responses", sheet])
+    func gradesText() async {
+        let run = await CLI.run(["grade", "--assessment", "definitions.pre", "--responses", sheet])
         #expect(run.exitCode == 0)
         #expect(run.output.hasPrefix("definitions.pre: 8.02 / 15 (53.44%), not passed (pass mark 70%)"))
         #expect(run.output.contains("invalid: expected the id of one choice as a string, found number"))
@@ -95,14 +95,14 @@ struct GradeCommandTests {
     }
 
     @Test("the key printed by `assessment key` grades 100%, for every form")
-    func keyGradesFull() throws {
+    func keyGradesFull() async throws {
         let directory = try CLI.temporaryDirectory()
         for form in ["definitions.pre", "definitions.post", "identification.pre", "identification.post", "protection.pre", "protection.post"] {
-            let key = CLI.run(["assessment", "key", form])
+            let key = await CLI.run(["assessment", "key", form])
             #expect(key.exitCode == 0)
             let file = directory + "/\(form).json"
             try key.output.write(toFile: file, atomically: true, encoding: .utf8)
-            let run = CLI.run(["grade", "--assessment", form, "--responses", file, "--format", "json"])
+            let run = await CLI.run(["grade", "--assessment", form, "--responses", file, "--format", "json"])
             #expect(try run.json()["percent"] == 100, "\(form)")
         }
     }
@@ -117,30 +117,30 @@ struct GradeCommandTests {
             ("{\"responses\": [\"a\"]}", "1:15: /responses: expected an object keyed by item id, found array"),
         ]
     )
-    func badFiles(content: String, message: String) throws {
+    func badFiles(content: String, message: String) async throws {
         let file = try CLI.temporaryDirectory() + "/answers.json"
         try content.write(toFile: file, atomically: true, encoding: .utf8)
-        let run = CLI.run(["grade", "--assessment", "definitions.pre", "--responses", file])
+        let run = await CLI.run(["grade", "--assessment", "definitions.pre", "--responses", file])
         #expect(run.exitCode == 1)
         #expect(run.error.contains(message), "\(run.error)")
         #expect(!run.error.contains("Fatal"))
     }
 
     @Test("names the known forms when the form does not exist, and a missing file plainly")
-    func unknownForm() throws {
+    func unknownForm() async throws {
         let file = try CLI.temporaryDirectory() + "/answers.json"
         try "{\"responses\": {}}".write(toFile: file, atomically: true, encoding: .utf8)
-        let run = CLI.run(["grade", "--assessment", "definitions.mid", "--responses", file])
+        let run = await CLI.run(["grade", "--assessment", "definitions.mid", "--responses", file])
         #expect(run.exitCode == 1)
         #expect(run.error.contains("error: no assessment form 'definitions.mid'"))
         #expect(run.error.contains("known forms: definitions.post, definitions.pre"))
-        let missing = CLI.run(["grade", "--assessment", "definitions.pre", "--responses", "nowhere.json"])
+        let missing = await CLI.run(["grade", "--assessment", "definitions.pre", "--responses", "nowhere.json"])
         #expect(missing.exitCode == 1)
         #expect(missing.error.contains("nowhere.json: no such file"))
     }
 
     @Test("refuses to run on content with errors, pointing to validate")
-    func brokenContent() throws {
+    func brokenContent() async throws {
         let directory = try CLI.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory + "/Assessments", withIntermediateDirectories: true)
         try FileManager.default.copyItem(
@@ -148,7 +148,7 @@ struct GradeCommandTests {
             toPath: directory + "/Assessments/form.json"
         )
         try "{\"responses\": {}}".write(toFile: directory + "/a.json", atomically: true, encoding: .utf8)
-        let run = CLI.run(["grade", "--assessment", "mini.retention", "--responses", "a.json"], in: directory)
+        let run = await CLI.run(["grade", "--assessment", "mini.retention", "--responses", "a.json"], in: directory)
         #expect(run.exitCode == 1)
         #expect(run.error.contains("the content has"))
         #expect(run.error.contains("run `atelier validate`"))
@@ -158,8 +158,8 @@ struct GradeCommandTests {
 @Suite("atelier assessment and curricula")
 struct ListingCommandTests {
     @Test("assessment list --format json has the documented keys")
-    func assessmentList() throws {
-        let run = CLI.run(["assessment", "list", "--format", "json"])
+    func assessmentList() async throws {
+        let run = await CLI.run(["assessment", "list", "--format", "json"])
         #expect(run.exitCode == 0)
         let entries = try #require(try run.json().arrayValue)
         #expect(entries.count == 6)
@@ -170,8 +170,8 @@ struct ListingCommandTests {
     }
 
     @Test("assessment preview in Arabic is right-to-left and holds no key")
-    func previewArabic() throws {
-        let run = CLI.run(["assessment", "preview", "protection.pre", "--lang", "ar", "--format", "json"])
+    func previewArabic() async throws {
+        let run = await CLI.run(["assessment", "preview", "protection.pre", "--lang", "ar", "--format", "json"])
         #expect(run.exitCode == 0)
         let json = try run.json()
         #expect(json["direction"] == "rtl")
@@ -179,40 +179,40 @@ struct ListingCommandTests {
         for key in ["\"answer\"", "\"answers\"", "\"accepted\"", "\"key\"", "\"feedback\""] {
             #expect(!run.output.contains(key))
         }
-        let text = CLI.run(["assessment", "preview", "protection.pre", "--lang", "ar"])
+        let text = await CLI.run(["assessment", "preview", "protection.pre", "--lang", "ar"])
         #expect(text.output.contains("الاتجار بالأشخاص"))
     }
 
     @Test("assessment preview refuses a language the form does not have")
-    func previewUnknownLanguage() {
-        let run = CLI.run(["assessment", "preview", "definitions.pre", "--lang", "es"])
+    func previewUnknownLanguage() async {
+        let run = await CLI.run(["assessment", "preview", "definitions.pre", "--lang", "es"])
         #expect(run.exitCode == 1)
         #expect(run.error.contains("'es' is not one of the available languages fr, en, ar"))
     }
 
     @Test("curricula list and show work in every language")
-    func curricula() throws {
-        let list = try CLI.run(["curricula", "list", "--format", "json"]).json()
+    func curricula() async throws {
+        let list = try await CLI.run(["curricula", "list", "--format", "json"]).json()
         #expect(
             list.arrayValue?.compactMap { $0["id"]?.stringValue }.sorted() == [
                 "awareness-civil-society", "definitions", "identification", "minors-brigade-2day", "police-gendarmerie-2day", "protection",
             ]
         )
         for language in ["fr", "en", "ar"] {
-            let module = CLI.run(["curricula", "show", "definitions", "--lang", language])
+            let module = await CLI.run(["curricula", "show", "definitions", "--lang", language])
             #expect(module.exitCode == 0)
             #expect(module.output.contains("def-o1"))
-            let program = CLI.run(["curricula", "show", "police-gendarmerie-2day", "--lang", language])
+            let program = await CLI.run(["curricula", "show", "police-gendarmerie-2day", "--lang", language])
             #expect(program.output.contains("08:30–12:30"))
         }
-        let unknown = CLI.run(["curricula", "show", "nothing"])
+        let unknown = await CLI.run(["curricula", "show", "nothing"])
         #expect(unknown.exitCode == 1)
         #expect(unknown.error.contains("no module or program 'nothing'"))
     }
 
     @Test("schema --check passes on the repository")
-    func schemaCheck() {
-        let run = CLI.run(["schema", "--check"])
+    func schemaCheck() async {
+        let run = await CLI.run(["schema", "--check"])
         #expect(run.exitCode == 0)
         #expect(run.output == "schemas are up to date")
     }
@@ -227,16 +227,16 @@ struct HelpTests {
             ["assessment", "key"], ["grade"], ["schema"],
         ]
     )
-    func examples(command: [String]) {
-        let run = CLI.run(command + ["--help"])
+    func examples(command: [String]) async {
+        let run = await CLI.run(command + ["--help"])
         #expect(run.exitCode == 0)
         #expect(run.output.contains("Example"))
         #expect(run.output.contains("atelier " + command.joined(separator: " ")))
     }
 
     @Test("a misspelt or missing option is a usage error with the usage line, not a crash")
-    func usageError() {
-        let run = CLI.run(["grade", "--assesment", "x"])
+    func usageError() async {
+        let run = await CLI.run(["grade", "--assesment", "x"])
         #expect(run.exitCode == 64)
         #expect(run.error.contains("--assessment <id>"))
         #expect(run.error.contains("Usage: atelier grade"))
