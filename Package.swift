@@ -51,6 +51,7 @@ let package = Package(
                 "AtelierStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            resources: [.copy("Strings")],
             swiftSettings: swiftSettings
         ),
 

@@ -1,25 +1,6 @@
 import AtelierKernel
 import Foundation
 
-/// A problem in one cell of an imported sheet.
-public struct SheetProblem: Sendable, Equatable, CustomStringConvertible {
-    /// The row as a spreadsheet numbers it (the header is 1).
-    public var row: Int
-    /// The column.
-    public var column: String
-    /// What is wrong and what to write instead.
-    public var message: String
-
-    /// Creates a problem.
-    public init(row: Int, column: String, message: String) {
-        self.row = row
-        self.column = column
-        self.message = message
-    }
-
-    public var description: String { "row \(row), \(column): \(message)" }
-}
-
 /// Reads participant registration sheets and the values people type in them.
 ///
 /// The template's header is `code,name,sex,age_band,organization,organization_type,role,nationality,language`;

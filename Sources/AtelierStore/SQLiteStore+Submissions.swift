@@ -4,62 +4,90 @@ import GRDB
 
 extension SQLiteStore: SubmissionStore {
     public func store(_ request: SubmissionRequest, phase: String, grade: FormGrade, retakePolicy: RetakePolicy) async throws -> SubmissionOutcome {
+        let gradeText = try SQLiteStore.encode(grade)
+        return try await writer.write { db in
+            try SQLiteStore.store(request, phase: phase, grade: grade, gradeText: gradeText, retakePolicy: retakePolicy, db)
+        }
+    }
+
+    public func storeAll(_ submissions: [GradedSubmission], retakePolicy: RetakePolicy) async throws -> [SubmissionOutcome] {
+        let gradeTexts = try submissions.map { try SQLiteStore.encode($0.grade) }
+        return try await writer.write { db in
+            try zip(submissions, gradeTexts).map { submission, gradeText in
+                try SQLiteStore.store(
+                    submission.request,
+                    phase: submission.phase,
+                    grade: submission.grade,
+                    gradeText: gradeText,
+                    retakePolicy: retakePolicy,
+                    db
+                )
+            }
+        }
+    }
+
+    /// The idempotency rules, inside the caller's write transaction.
+    static func store(
+        _ request: SubmissionRequest,
+        phase: String,
+        grade: FormGrade,
+        gradeText: String,
+        retakePolicy: RetakePolicy,
+        _ db: Database
+    ) throws -> SubmissionOutcome {
         let hash = request.contentHash
         let responses = JSONValue.object(JSONObject(request.responses.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }))
-        let gradeText = try SQLiteStore.encode(grade)
-        return try await writer.write { db -> SubmissionOutcome in
-            // 1. The same id again: the same content is answered with what is stored; different content is a conflict.
-            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id]) {
-                let stored = try SQLiteStore.submission(from: existing)
-                if stored.contentHash == hash { return .duplicate(stored) }
-                return .conflict(
-                    try SQLiteStore.quarantine(
-                        request,
-                        phase: phase,
-                        hash: hash,
-                        responses: responses,
-                        reason: .sameIDDifferentContent,
-                        conflictsWith: stored.id,
-                        db
-                    )
+        // 1. The same id again: the same content is answered with what is stored; different content is a conflict.
+        if let existing = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id]) {
+            let stored = try SQLiteStore.submission(from: existing)
+            if stored.contentHash == hash { return .duplicate(stored) }
+            return .conflict(
+                try SQLiteStore.quarantine(
+                    request,
+                    phase: phase,
+                    hash: hash,
+                    responses: responses,
+                    reason: .sameIDDifferentContent,
+                    conflictsWith: stored.id,
+                    db
                 )
-            }
-            // 2. Another attempt at the same form and phase.
-            let previous = try Row.fetchAll(
-                db,
-                sql: "SELECT id, attempt FROM submission WHERE sessionId = ? AND participantCode = ? AND formId = ? AND phase = ? ORDER BY attempt",
-                arguments: [request.sessionID, request.participantCode, request.formID, phase]
             )
-            if let first = previous.first, retakePolicy == .none {
-                return .conflict(
-                    try SQLiteStore.quarantine(
-                        request,
-                        phase: phase,
-                        hash: hash,
-                        responses: responses,
-                        reason: .alreadySubmitted,
-                        conflictsWith: first["id"],
-                        db
-                    )
-                )
-            }
-            let attempt = (previous.last.map { ($0["attempt"] as Int) } ?? 0) + 1
-            try db.execute(
-                sql: """
-                    INSERT INTO submission (id, sessionId, participantCode, formId, phase, attempt, responses, contentHash, score, maxScore,
-                        grade, graderVersion, source, receivedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    request.id, request.sessionID, request.participantCode, request.formID, phase, attempt, responses.canonicalText, hash,
-                    grade.score, grade.maxScore, gradeText, grade.graderVersion, request.source.rawValue, request.receivedAt,
-                ]
-            )
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id]) else {
-                throw StoreError.invalidInput("the submission \(request.id) was not stored")
-            }
-            return .accepted(try SQLiteStore.submission(from: row))
         }
+        // 2. Another attempt at the same form and phase.
+        let previous = try Row.fetchAll(
+            db,
+            sql: "SELECT id, attempt FROM submission WHERE sessionId = ? AND participantCode = ? AND formId = ? AND phase = ? ORDER BY attempt",
+            arguments: [request.sessionID, request.participantCode, request.formID, phase]
+        )
+        if let first = previous.first, retakePolicy == .none {
+            return .conflict(
+                try SQLiteStore.quarantine(
+                    request,
+                    phase: phase,
+                    hash: hash,
+                    responses: responses,
+                    reason: .alreadySubmitted,
+                    conflictsWith: first["id"],
+                    db
+                )
+            )
+        }
+        let attempt = (previous.last.map { ($0["attempt"] as Int) } ?? 0) + 1
+        try db.execute(
+            sql: """
+                INSERT INTO submission (id, sessionId, participantCode, formId, phase, attempt, responses, contentHash, score, maxScore,
+                    grade, graderVersion, source, receivedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                request.id, request.sessionID, request.participantCode, request.formID, phase, attempt, responses.canonicalText, hash,
+                grade.score, grade.maxScore, gradeText, grade.graderVersion, request.source.rawValue, request.receivedAt,
+            ]
+        )
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id]) else {
+            throw StoreError.invalidInput("the submission \(request.id) was not stored")
+        }
+        return .accepted(try SQLiteStore.submission(from: row))
     }
 
     static func quarantine(

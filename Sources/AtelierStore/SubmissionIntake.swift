@@ -32,6 +32,23 @@ public struct SubmissionIntake: Sendable {
         return try await store.store(request, phase: form.form.phase.rawValue, grade: grade, retakePolicy: session.retakePolicy)
     }
 
+    /// Checks, grades and stores several submissions of one session in one transaction (an import).
+    ///
+    /// - Throws: on the first submission that may not be stored; then nothing is stored.
+    public func submitAll(_ requests: [SubmissionRequest], requireOpenForm: Bool) async throws -> [SubmissionOutcome] {
+        var graded: [GradedSubmission] = []
+        var policy = RetakePolicy.none
+        for request in requests {
+            let (session, form) = try await check(request, requireOpenForm: requireOpenForm)
+            policy = session.retakePolicy
+            graded.append(
+                GradedSubmission(request: request, phase: form.form.phase.rawValue, grade: FormGrader.grade(form, responses: request.responses))
+            )
+        }
+        guard !graded.isEmpty else { return [] }
+        return try await store.storeAll(graded, retakePolicy: policy)
+    }
+
     /// Checks that a submission may be stored; returns its session and resolved form.
     public func check(_ request: SubmissionRequest, requireOpenForm: Bool) async throws -> (TrainingSession, ResolvedForm) {
         guard let session = try await store.session(request.sessionID) else {

@@ -65,10 +65,29 @@ public protocol SubmissionStore: Sendable {
     /// - Another attempt at the same form: quarantined unless `retakePolicy` allows retakes; then stored as
     ///   the next attempt.
     func store(_ request: SubmissionRequest, phase: String, grade: FormGrade, retakePolicy: RetakePolicy) async throws -> SubmissionOutcome
+    /// Stores several graded submissions in one transaction (an import): all are written, or none.
+    func storeAll(_ submissions: [GradedSubmission], retakePolicy: RetakePolicy) async throws -> [SubmissionOutcome]
     /// All accepted submissions of a session (every attempt).
     func submissions(in sessionID: String) async throws -> [StoredSubmission]
     /// What is in quarantine, for one session or all.
     func quarantine(in sessionID: String?) async throws -> [QuarantineEntry]
+}
+
+/// A submission with its grade, ready to store.
+public struct GradedSubmission: Sendable {
+    /// The submission.
+    public var request: SubmissionRequest
+    /// The form's phase.
+    public var phase: String
+    /// The grade.
+    public var grade: FormGrade
+
+    /// Creates one.
+    public init(request: SubmissionRequest, phase: String, grade: FormGrade) {
+        self.request = request
+        self.phase = phase
+        self.grade = grade
+    }
 }
 
 /// Who did what, when.

@@ -17,6 +17,8 @@ public struct AnyItemType: Sendable {
     private let gradeBody: @Sendable (JSONValue, any Sendable, GradingContext) -> ResponseGrade
     private let guessBody: @Sendable (any Sendable, GradingContext) -> Double?
     private let correctBody: @Sendable (any Sendable) -> JSONValue
+    private let columnsBody: @Sendable (any Sendable) -> [String]
+    private let cellsBody: @Sendable ([String: String], any Sendable) -> Result<JSONValue?, SheetCellError>
 
     /// Wraps a concrete item type.
     public init<T: ItemType>(_ type: T) {
@@ -37,6 +39,11 @@ public struct AnyItemType: Sendable {
         }
         guessBody = { body, context in (body as? T.Body).flatMap { type.randomGuessFraction(for: $0, in: context) } }
         correctBody = { body in (body as? T.Body).map { type.correctResponse(for: $0) } ?? .null }
+        columnsBody = { body in (body as? T.Body).map { type.sheetColumns(for: $0) } ?? [""] }
+        cellsBody = { cells, body in
+            guard let body = body as? T.Body else { return .failure(SheetCellError("the item's body was not prepared by its type")) }
+            return type.response(fromCells: cells, for: body)
+        }
     }
 
     /// Decodes a body that has passed the schema checks.
@@ -55,6 +62,14 @@ public struct AnyItemType: Sendable {
 
     /// The random-guess fraction.
     public func randomGuessFraction(for body: PreparedBody, in context: GradingContext) -> Double? { guessBody(body.value, context) }
+
+    /// The item's columns in a one-row-per-participant sheet, as suffixes of its id.
+    public func sheetColumns(for body: PreparedBody) -> [String] { columnsBody(body.value) }
+
+    /// Reads a response from the item's cells.
+    public func response(fromCells cells: [String: String], for body: PreparedBody) -> Result<JSONValue?, SheetCellError> {
+        cellsBody(cells, body.value)
+    }
 
     /// A fully correct response.
     public func correctResponse(for body: PreparedBody) -> JSONValue { correctBody(body.value) }

@@ -80,11 +80,75 @@ public protocol ItemType: Sendable {
 
     /// A response that earns full credit (answer sheets for trainers, tests).
     func correctResponse(for body: Body) -> JSONValue
+
+    /// The columns of an item of this type in a one-row-per-participant sheet (paper forms typed in, exports
+    /// of survey tools), as suffixes after the item id: `[""]`, the default, is one column named by the id;
+    /// a matching item uses one column per premise (`[".p1", ".p2"]`).
+    func sheetColumns(for body: Body) -> [String]
+
+    /// Reads a response from the item's cells, keyed by the suffixes of ``sheetColumns(for:)``.
+    ///
+    /// - Returns: `nil` when every cell is empty (unanswered), or a ``SheetCellError`` naming the cell and
+    ///   what to write in it.
+    func response(fromCells cells: [String: String], for body: Body) -> Result<JSONValue?, SheetCellError>
 }
 
 extension ItemType {
     /// Item types are scored unless they say otherwise.
     public var isScored: Bool { true }
+
+    /// One column named by the item id.
+    public func sheetColumns(for body: Body) -> [String] { [""] }
+
+    /// Reads the single cell: empty is unanswered; a number or `true`/`false` as such; anything else as text.
+    public func response(fromCells cells: [String: String], for body: Body) -> Result<JSONValue?, SheetCellError> {
+        .success(SheetCell.value(cells[""]))
+    }
+}
+
+/// A cell of a sheet that cannot be read as a response.
+public struct SheetCellError: Error, Sendable, Equatable {
+    /// The column's suffix after the item id (`""` for the item's only column).
+    public var suffix: String
+    /// What is wrong and what to write.
+    public var message: String
+
+    /// Creates an error.
+    public init(suffix: String = "", _ message: String) {
+        self.suffix = suffix
+        self.message = message
+    }
+}
+
+/// Helpers for reading cells typed from paper.
+public enum SheetCell {
+    /// The trimmed text, or `nil` when empty.
+    public static func text(_ cell: String?) -> String? {
+        guard let trimmed = cell?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    /// A generic reading: empty → nil, numbers and booleans as such, other text as a string.
+    public static func value(_ cell: String?) -> JSONValue? {
+        guard let text = text(cell) else { return nil }
+        if let number = Double(text) { return .number(number) }
+        if text.lowercased() == "true" { return .bool(true) }
+        if text.lowercased() == "false" { return .bool(false) }
+        return .string(text)
+    }
+
+    /// Yes/no as people write it in French, English or Arabic (also 1/0, o/n, y/n, v/f).
+    public static func yesNo(_ cell: String) -> Bool? {
+        let key = cell.trimmingCharacters(in: .whitespaces).lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        if ["1", "y", "yes", "o", "oui", "v", "vrai", "t", "true", "x", "نعم", "صحيح"].contains(key) { return true }
+        if ["0", "n", "no", "non", "f", "faux", "false", "لا", "خطأ", "خطا"].contains(key) { return false }
+        return nil
+    }
+
+    /// Ids separated by spaces, commas, semicolons, slashes or `>`.
+    public static func list(_ cell: String) -> [String] {
+        cell.split { " ,;/>|".contains($0) }.map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 }
 
 /// What an item type's ``ItemType/check(_:in:diagnostics:)`` knows about the item.
