@@ -302,7 +302,7 @@ struct SignInSheet {
             rows += "<tr><td class=\"number\">\(index + 1)</td>"
             if withNames { rows += "<td><bdi>\(escape(identities[participant.code]?.name ?? ""))</bdi></td>" }
             rows +=
-                "<td class=\"code\"><bdi>\(participant.code)</bdi></td><td><bdi>\(escape(participant.organization ?? ""))</bdi></td><td class=\"signature\"></td></tr>\n"
+                "<td class=\"code\"><bdi dir=\"ltr\">\(participant.code)</bdi></td><td><bdi>\(escape(participant.organization ?? ""))</bdi></td><td class=\"signature\"></td></tr>\n"
         }
         return """
             <!DOCTYPE html>
@@ -333,8 +333,8 @@ struct SignInSheet {
             <dt>\(escape(strings["sheet.program"]))</dt><dd>\(escape(programTitle))</dd>
             <dt>\(escape(strings["sheet.session"]))</dt><dd><bdi>\(escape(session.id))</bdi></dd>
             <dt>\(escape(strings["sheet.venue"]))</dt><dd>\(escape([session.venue, session.site].compactMap { $0 }.joined(separator: ", ")))</dd>
-            <dt>\(escape(strings["sheet.date"]))</dt><dd><bdi>\(slot.date)</bdi></dd>
-            <dt>\(escape(strings["sheet.slot"]))</dt><dd>\(escape(part)) <bdi>\(slot.start)–\(slot.end)</bdi></dd>
+            <dt>\(escape(strings["sheet.date"]))</dt><dd><bdi dir="ltr">\(slot.date)</bdi></dd>
+            <dt>\(escape(strings["sheet.slot"]))</dt><dd>\(escape(part)) <bdi dir="ltr">\(slot.start)–\(slot.end)</bdi></dd>
             <dt>\(escape(strings["sheet.trainers"]))</dt><dd>\(escape(session.trainers.joined(separator: ", ")))</dd>
             </dl>
             <p class="note">\(escape(strings["sheet.instructions"]))</p>

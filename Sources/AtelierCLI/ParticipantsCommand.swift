@@ -125,8 +125,9 @@ struct ParticipantsCommand: ParsableCommand {
             let existingNames = Set(try await store.identities(in: session.id).values.map { $0.name.lowercased() })
             var skipped: [String] = []
             var valid: [ParticipantSheet.Entry] = []
+            let taken = try await store.participantCodes()
             for entry in entries {
-                if let code = entry.code, try await store.participant(code) != nil {
+                if let code = entry.code, taken.contains(code) {
                     problems.append(SheetProblem(row: entry.row, column: "code", message: "'\(code)' is already registered"))
                 } else if entry.code == nil, let name = entry.name, existingNames.contains(name.lowercased()) {
                     skipped.append("row \(entry.row)")
@@ -297,10 +298,11 @@ struct ParticipantsCommand: ParsableCommand {
     /// `count` new codes not yet used.
     static func newCodes(_ count: Int, store: any TrainingStore) async throws -> [String] {
         var generator = SystemRandomNumberGenerator()
+        var taken = try await store.participantCodes()
         var codes: [String] = []
         while codes.count < count {
             let code = ParticipantCode.generate(using: &generator)
-            if try await store.participant(code) == nil, !codes.contains(code) { codes.append(code) }
+            if taken.insert(code).inserted { codes.append(code) }
         }
         return codes
     }

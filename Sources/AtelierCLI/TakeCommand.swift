@@ -249,8 +249,9 @@ struct TerminalDialog {
             show(targets)
             environment.writeOutput(strings["take.help.matching"] + " " + skip)
             var pairs = JSONObject()
-            for premise in premises {
+            for (index, premise) in premises.enumerated() {
                 let text = try read("  \(premise.text) →")
+                if text.isEmpty && index == 0 { return nil }  // Enter on the first one skips the item
                 if text.isEmpty { continue }
                 guard let index = try numbers(text, count: targets.count).first else { continue }
                 pairs[premise.id.stringValue ?? ""] = targets[index - 1].id
@@ -266,10 +267,11 @@ struct TerminalDialog {
         case "case-analysis":
             if let scenario = body["scenario"]?.stringValue { environment.writeOutput(scenario) }
             var parts = JSONObject()
-            for element in body["elements"]?.arrayValue ?? [] {
+            for (index, element) in (body["elements"]?.arrayValue ?? []).enumerated() {
                 let question = element["question"]?.stringValue ?? ""
                 while true {
                     let text = try read("\(question)\n  \(strings["take.yes-no"])")
+                    if text.isEmpty && index == 0 { return nil }  // Enter on the first one skips the item
                     if text.isEmpty { break }
                     if text == "1" || text == "2" {
                         parts[element["id"]?.stringValue ?? ""] = .bool(text == "1")

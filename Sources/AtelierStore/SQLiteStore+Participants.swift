@@ -49,6 +49,10 @@ extension SQLiteStore: ParticipantStore {
         }
     }
 
+    public func participantCodes() async throws -> Set<String> {
+        try await writer.read { db in Set(try String.fetchAll(db, sql: "SELECT code FROM participant")) }
+    }
+
     public func participant(_ code: String) async throws -> Participant? {
         try await writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE code = ?", arguments: [code]).map(SQLiteStore.participant(from:))

@@ -40,6 +40,8 @@ public protocol ParticipantStore: Sendable {
     func register(_ registrations: [Registration], actor: String, action: String, details: String) async throws
     /// The participants of a session, by code.
     func participants(in sessionID: String) async throws -> [Participant]
+    /// Every participant code in use, in any session (to generate new ones without a collision).
+    func participantCodes() async throws -> Set<String>
     /// The participant with `code`, if any.
     func participant(_ code: String) async throws -> Participant?
     /// The identities of a session's participants, by code (only for those who have one).

@@ -36,10 +36,12 @@ enum CLI {
     static func run(_ arguments: [String], in directory: String = root, variables: [String: String] = [:], input: [String] = []) async -> CLIRun {
         let output = Capture()
         let error = Capture()
+        let lines = Mutex(input[...])
         let environment = CLIEnvironment(
             registry: registry,
             currentDirectory: directory,
             variables: variables,
+            readInput: { lines.withLock { $0.popFirst() } },
             writeOutput: { output.append($0) },
             writeError: { error.append($0) }
         )

@@ -43,7 +43,8 @@ public enum ResponseSheet {
     ///   - table: the CSV.
     ///   - catalog: the forms and their item types.
     ///   - form: the form for rows without a `form` cell (from `--form`).
-    /// - Returns: the entries that read cleanly, and a problem (row, column, message) for every cell that did not.
+    /// - Returns: the entries that read cleanly, and a problem (row, column, message) for every cell that did
+    ///   not. A row without any answer is left out: a paper not handed in is not a score of 0.
     public static func read(
         _ table: CSVTable,
         catalog: ContentCatalog,
@@ -111,6 +112,8 @@ public enum ResponseSheet {
                 }
             }
             problems += rowProblems
+            // A row with no answer at all is a paper that was not handed in, not a score of 0.
+            if rowProblems.isEmpty && responses.isEmpty { continue }
             if rowProblems.isEmpty { entries.append(Entry(row: row.number, participantCode: code, formID: form.form.id, responses: responses)) }
         }
         return (entries, problems)
