@@ -13,10 +13,11 @@ struct DemoCommand: EnvironmentCommand {
             participants (names common in the region, a mix of sex, organization types and nationalities), attendance
             over two days with a few absences and two drop-outs, and pre- and post-tests with plausible learning. Two
             phones re-send a submission (stored once) and one participant submits the pre-test twice (kept in
-            quarantine). Everything is generated from a fixed seed: the same every time.
+            quarantine). Everything is generated from a fixed seed: the same every time. Then prints the results
+            (running it again only prints them).
 
             Example:
-              atelier demo --db /tmp/demo.sqlite && atelier results --db /tmp/demo.sqlite
+              atelier demo --db /tmp/demo.sqlite
             """
     )
     @OptionGroup var storeOptions: StoreOptions
@@ -27,12 +28,21 @@ struct DemoCommand: EnvironmentCommand {
     func run(in environment: CLIEnvironment) async throws {
         let catalog = try contentOptions.loadCatalog(in: environment)
         let store = try storeOptions.open(in: environment)
+        let db = storeOptions.db.map { " --db \($0)" } ?? ""
         if try await store.session(DemoCommand.sessionID) != nil {
-            throw CLIError(
-                message: "the demo session is already in \(storeOptions.path(in: environment))",
-                hint: "see it with `atelier results \(DemoCommand.sessionID)`, or pass --db NEW_FILE for a fresh one"
-            )
+            environment.writeOutput("the demo session is already in \(storeOptions.path(in: environment)) (pass --db NEW_FILE for a fresh one)")
+        } else {
+            try await create(catalog: catalog, store: store, in: environment)
         }
+        environment.writeOutput("")
+        try await ResultsCommand.show(session: DemoCommand.sessionID, names: false, format: .text, catalog: catalog, store: store, in: environment)
+        environment.writeOutput("")
+        environment.writeOutput(
+            "next: atelier session show\(db) · atelier participants list\(db) · atelier attendance list\(db) · atelier results --format json\(db)"
+        )
+    }
+
+    private func create(catalog: ContentCatalog, store: SQLiteStore, in environment: CLIEnvironment) async throws {
         let summary = try await DemoSession(catalog: catalog, store: store, actor: environment.actor, progress: environment.progress).create()
         environment.writeOutput("created session \(DemoCommand.sessionID) in \(storeOptions.path(in: environment))")
         environment.writeOutput(

@@ -30,7 +30,19 @@ struct ResultsCommand: EnvironmentCommand {
     func run(in environment: CLIEnvironment) async throws {
         let catalog = try contentOptions.loadCatalog(in: environment)
         let store = try storeOptions.open(in: environment)
-        let session = try await SessionOption.resolve(self.session, in: store)
+        try await ResultsCommand.show(session: session, names: names, format: format, catalog: catalog, store: store, in: environment)
+    }
+
+    /// Computes and prints a session's results.
+    static func show(
+        session id: String?,
+        names: Bool,
+        format: OutputFormat,
+        catalog: ContentCatalog,
+        store: any TrainingStore,
+        in environment: CLIEnvironment
+    ) async throws {
+        let session = try await SessionOption.resolve(id, in: store)
         let results = SessionResults.compute(
             session: session,
             program: catalog.programs[session.program],
