@@ -114,6 +114,11 @@ struct ParticipantsCommand: ParsableCommand {
         )
         @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv")) var file: String
         @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and report the others.") var skipInvalid = false
+        @Option(
+            name: .long,
+            help: "The version of the consent text every participant on the sheet agreed to (read in their language); records consent now."
+        )
+        var consent: String?
         @OptionGroup var sessionOption: SessionOption
         @OptionGroup var storeOptions: StoreOptions
 

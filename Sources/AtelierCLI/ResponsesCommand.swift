@@ -8,8 +8,54 @@ struct ResponsesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "responses",
         abstract: "Answers from paper forms or survey tools: write the sheet to fill in, import it.",
-        subcommands: [Template.self, Import.self]
+        subcommands: [Template.self, Import.self, Quarantine.self]
     )
+
+    struct Quarantine: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the submissions kept aside because they conflict with what is stored.",
+            discussion: """
+                A conflict is never resolved by overwriting: a person decides. Reasons: same-id-different-content (a device
+                or a sheet sent other answers under an id already stored) and already-submitted (a second attempt where the
+                session allows no retake).
+
+                JSON output: [{"id", "submission", "participant", "form", "reason", "conflictsWith", "receivedAt"}].
+
+                Example:
+                  atelier responses quarantine --format json
+                """
+        )
+        @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
+        @OptionGroup var sessionOption: SessionOption
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run(in environment: CLIEnvironment) async throws {
+            let store = try storeOptions.open(in: environment)
+            let session = try await sessionOption.resolve(in: store)
+            let entries = try await store.quarantine(in: session.id)
+            let formatter = ISO8601DateFormatter()
+            switch format {
+            case .json:
+                let values: [JSONValue] = entries.map { entry in
+                    [
+                        "id": .number(Double(entry.id)), "submission": .string(entry.submissionID), "participant": .string(entry.participantCode),
+                        "form": .string(entry.formID), "reason": .string(entry.reason.rawValue), "conflictsWith": .string(entry.conflictsWith),
+                        "receivedAt": .string(formatter.string(from: entry.receivedAt)),
+                    ]
+                }
+                environment.writeOutput(JSONValue.array(values).serialized(pretty: true))
+            case .text:
+                var table = TextTable(columns: ["ID", "PARTICIPANT", "FORM", "REASON", "CONFLICTS WITH", "RECEIVED"])
+                for entry in entries {
+                    table.add([
+                        String(entry.id), entry.participantCode, entry.formID, entry.reason.rawValue, String(entry.conflictsWith.prefix(8)),
+                        formatter.string(from: entry.receivedAt),
+                    ])
+                }
+                environment.writeOutput(entries.isEmpty ? "nothing in quarantine for \(session.id)" : table.rendered)
+            }
+        }
+    }
 
     struct Template: EnvironmentCommand {
         static let configuration = CommandConfiguration(

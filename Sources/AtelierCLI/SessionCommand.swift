@@ -132,6 +132,7 @@ struct SessionCommand: ParsableCommand {
             let session = try await sessionOption.resolve(in: store)
             let forms = try await store.sessionForms(session.id)
             let count = try await store.participants(in: session.id).count
+            let quarantined = try await store.quarantine(in: session.id).count
             switch format {
             case .json:
                 guard case .object(var object) = SessionCommand.json(session, participants: count) else { return }
@@ -139,6 +140,7 @@ struct SessionCommand: ParsableCommand {
                 object["slots"] = try JSONValue(encoding: session.slots)
                 object["forms"] = .array(forms.map { ["id": .string($0.formID), "phase": .string($0.phase), "open": .bool($0.isOpen)] })
                 object["attendanceStatuses"] = try JSONValue(encoding: session.attendanceStatuses)
+                object["quarantined"] = .number(Double(quarantined))
                 environment.writeOutput(JSONValue.object(object).serialized(pretty: true))
             case .text:
                 var lines = [
@@ -148,6 +150,7 @@ struct SessionCommand: ParsableCommand {
                     "dates: \(session.startDate) to \(session.endDate); printed sheets in \(session.language)",
                     "trainers: \(session.trainers.isEmpty ? "-" : session.trainers.joined(separator: ", "))",
                     "participants: \(count)",
+                    "submissions in quarantine: \(quarantined)\(quarantined > 0 ? " (see `atelier responses quarantine`)" : "")",
                     "retakes: \(session.retakePolicy == .none ? "not allowed" : "allowed, the \(session.retakePolicy.rawValue) attempt counts")",
                     "attendance: " + session.attendanceStatuses.map { "\($0.status)=\($0.weight)" }.joined(separator: ", "),
                     "", "slots:",

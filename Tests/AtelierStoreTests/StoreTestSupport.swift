@@ -39,7 +39,8 @@ enum Fixture {
                 SessionSlot(id: "d2-am", date: "2026-12-02", part: "morning", start: "08:30", end: "12:30"),
                 SessionSlot(id: "d2-pm", date: "2026-12-02", part: "afternoon", start: "13:30", end: "17:30"),
             ],
-            retakePolicy: retakes
+            retakePolicy: retakes,
+            createdAt: Date(timeIntervalSince1970: 1_795_000_000)
         )
     }
 
