@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The kernel: content model, loading, diagnostics, plugin protocols, grading. Foundation only.
@@ -43,12 +45,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The embedded HTTP server: participant pages, grading API, trainer API.
+        .target(
+            name: "AtelierServer",
+            dependencies: [
+                "AtelierKernel",
+                "AtelierStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Public"), .copy("Strings"), .copy("openapi.json")],
+            swiftSettings: swiftSettings
+        ),
+
         // Front ends.
         .target(
             name: "AtelierCLI",
             dependencies: [
                 "AtelierKernel",
                 "AtelierStore",
+                "AtelierServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Strings")],
@@ -76,6 +92,14 @@ let package = Package(
         .testTarget(
             name: "AtelierStoreTests",
             dependencies: ["AtelierKernel", "AtelierStore", "StandardItems", "CaseAnalysis"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AtelierServerTests",
+            dependencies: [
+                "AtelierKernel", "AtelierStore", "AtelierServer", "StandardItems", "CaseAnalysis",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

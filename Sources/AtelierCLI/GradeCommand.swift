@@ -39,7 +39,7 @@ struct GradeCommand: EnvironmentCommand {
         let grade = FormGrader.grade(resolved, responses: answers)
         switch format {
         case .json:
-            environment.writeOutput(GradeCommand.json(grade).serialized(pretty: true))
+            environment.writeOutput(grade.jsonValue.serialized(pretty: true))
         case .text:
             environment.writeOutput(GradeCommand.text(grade))
         }
@@ -86,31 +86,6 @@ struct GradeCommand: EnvironmentCommand {
         var answers: [String: JSONValue] = [:]
         for member in object.members { answers[member.key] = member.value }
         return answers
-    }
-
-    static func json(_ grade: FormGrade) -> JSONValue {
-        [
-            "form": .string(grade.form),
-            "score": .number(grade.score),
-            "maxScore": .number(grade.maxScore),
-            "percent": .number(grade.percent),
-            "passMark": .number(grade.passMark),
-            "passed": .bool(grade.passed),
-            "items": .array(
-                grade.items.map { item in
-                    [
-                        "id": .string(item.id),
-                        "type": .string(item.type),
-                        "status": .string(item.status.rawValue),
-                        "score": .number(item.score),
-                        "maxScore": .number(item.maxScore),
-                        "error": item.error.map(JSONValue.string) ?? .null,
-                    ]
-                }
-            ),
-            "unknownItems": .array(grade.unknownItems.map(JSONValue.string)),
-            "graderVersion": .string(grade.graderVersion),
-        ]
     }
 
     static func text(_ grade: FormGrade) -> String {

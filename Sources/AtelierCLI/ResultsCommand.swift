@@ -57,27 +57,10 @@ struct ResultsCommand: EnvironmentCommand {
                 AuditEntry(actor: environment.actor, action: "results.names-shown", subject: session.id, details: "results --names")
             )
         }
-        let paired = results.rows.compactMap(\.gain)
-        func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : (values.reduce(0, +) / Double(values.count) * 100).rounded() / 100 }
-        let meanPre = mean(results.rows.compactMap(\.pre))
-        let meanPost = mean(results.rows.compactMap(\.post))
-        let meanGain = mean(paired)
-        let completed = results.rows.filter(\.completed).count
+        let summary = results.summary
         switch format {
         case .json:
-            var summary = JSONObject()
-            summary["meanPre"] = meanPre.map(JSONValue.number) ?? .null
-            summary["meanPost"] = meanPost.map(JSONValue.number) ?? .null
-            summary["meanGain"] = meanGain.map(JSONValue.number) ?? .null
-            summary["paired"] = .number(Double(paired.count))
-            summary["completed"] = .number(Double(completed))
-            var object = JSONObject()
-            object["session"] = .string(session.id)
-            object["program"] = .string(session.program)
-            object["participants"] = .number(Double(results.rows.count))
-            object["rows"] = .array(results.rows.map { ResultsCommand.json($0, name: names ? identities[$0.code]?.name : nil, names: names) })
-            object["summary"] = .object(summary)
-            environment.writeOutput(JSONValue.object(object).serialized(pretty: true))
+            environment.writeOutput(results.jsonValue(names: names ? identities.mapValues(\.name) : nil).serialized(pretty: true))
         case .text:
             func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? "-" }
             func points(_ value: Double?) -> String { value.map { String(format: "%+.1f", $0) } ?? "-" }
@@ -96,34 +79,9 @@ struct ResultsCommand: EnvironmentCommand {
             environment.writeOutput(table.rendered)
             environment.writeOutput("")
             environment.writeOutput(
-                "\(results.rows.count) participants; mean pre \(percent(meanPre)), mean post \(percent(meanPost)), mean gain \(points(meanGain)) points over \(paired.count) with both tests; \(completed) completed"
+                "\(results.rows.count) participants; mean pre \(percent(summary.meanPre)), mean post \(percent(summary.meanPost)), mean gain \(points(summary.meanGain)) points over \(summary.paired) with both tests; \(summary.completed) completed"
             )
         }
     }
 
-    static func json(_ row: SessionResults.Row, name: String?, names: Bool) -> JSONValue {
-        var object = JSONObject()
-        object["code"] = .string(row.code)
-        if names { object["name"] = name.map(JSONValue.string) ?? .null }
-        object["pre"] = row.pre.map(JSONValue.number) ?? .null
-        object["post"] = row.post.map(JSONValue.number) ?? .null
-        object["gain"] = row.gain.map(JSONValue.number) ?? .null
-        object["attendance"] = .number(row.attendance)
-        object["passedPostTests"] = .bool(row.passedPostTests)
-        object["completed"] = .bool(row.completed)
-        object["forms"] = .object(
-            JSONObject(
-                row.forms.sorted { $0.key < $1.key }.map { form, grade in
-                    (
-                        key: form,
-                        value: [
-                            "score": .number(grade.score), "maxScore": .number(grade.maxScore), "percent": .number(grade.percent),
-                            "passed": .bool(grade.passed),
-                        ]
-                    )
-                }
-            )
-        )
-        return .object(object)
-    }
 }

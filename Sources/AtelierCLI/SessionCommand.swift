@@ -8,8 +8,25 @@ struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
         abstract: "Create training sessions, list and show them, open and close their forms.",
-        subcommands: [Create.self, List.self, Show.self, Open.self, Close.self]
+        subcommands: [Create.self, List.self, Show.self, Open.self, Close.self, Release.self]
     )
+
+    struct Release: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Release a form's results: participants then see their score and feedback (as the form's policy says).",
+            discussion: "Until then no key, score or feedback reaches a participant.\n\nExample:\n  atelier session release definitions.post"
+        )
+        @Argument(help: "The form id.") var form: String
+        @OptionGroup var sessionOption: SessionOption
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run(in environment: CLIEnvironment) async throws {
+            let store = try storeOptions.open(in: environment)
+            let session = try await sessionOption.resolve(in: store)
+            try await store.release(form, in: session.id, actor: environment.actor)
+            environment.writeOutput("results of \(form) are released to the participants of \(session.id)")
+        }
+    }
 
     struct Create: EnvironmentCommand {
         static let configuration = CommandConfiguration(
@@ -155,7 +172,10 @@ struct SessionCommand: ParsableCommand {
                     "attendance: " + session.attendanceStatuses.map { "\($0.status)=\($0.weight)" }.joined(separator: ", "),
                     "", "slots:",
                 ]
-                lines += session.slots.map { "  \($0.id)  \($0.date) \($0.start)–\($0.end) (\($0.part))" }
+                let secret = try await store.setting(CheckInCode.settingName) { CheckInCode.newSecret() }
+                lines += session.slots.map {
+                    "  \($0.id)  \($0.date) \($0.start)–\($0.end) (\($0.part))  check-in code \(CheckInCode.code(secret: secret, session: session.id, slot: $0.id))"
+                }
                 lines += ["", "forms:"] + forms.map { "  \($0.formID)  \($0.phase)  \($0.isOpen ? "OPEN" : "closed")" }
                 environment.writeOutput(lines.joined(separator: "\n"))
             }

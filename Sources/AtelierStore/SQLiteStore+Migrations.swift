@@ -108,6 +108,33 @@ extension SQLiteStore {
                     """
             )
         }
+        migrator.registerMigration("v2-tokens-drafts-release-settings") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE token (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        role TEXT NOT NULL CHECK (role IN ('trainer', 'manager')),
+                        hash TEXT NOT NULL UNIQUE,
+                        label TEXT NOT NULL,
+                        createdAt DATETIME NOT NULL,
+                        revokedAt DATETIME
+                    );
+                    CREATE TABLE draft (
+                        sessionId TEXT NOT NULL REFERENCES session(id),
+                        participantCode TEXT NOT NULL REFERENCES participant(code),
+                        formId TEXT NOT NULL,
+                        responses TEXT NOT NULL,
+                        updatedAt DATETIME NOT NULL,
+                        PRIMARY KEY (sessionId, participantCode, formId)
+                    );
+                    ALTER TABLE sessionForm ADD COLUMN releasedAt DATETIME;
+                    CREATE TABLE setting (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }()
 }

@@ -97,6 +97,78 @@ public struct SessionResults: Sendable, Equatable {
     }
 }
 
+extension SessionResults {
+    /// Means over the participants who have them.
+    public struct Summary: Sendable, Equatable {
+        public var meanPre: Double?
+        public var meanPost: Double?
+        public var meanGain: Double?
+        /// Participants with both a pre and a post score.
+        public var paired: Int
+        /// Participants who completed the program.
+        public var completed: Int
+    }
+
+    /// The session's summary.
+    public var summary: Summary {
+        func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : (values.reduce(0, +) / Double(values.count) * 100).rounded() / 100 }
+        let gains = rows.compactMap(\.gain)
+        return Summary(
+            meanPre: mean(rows.compactMap(\.pre)),
+            meanPost: mean(rows.compactMap(\.post)),
+            meanGain: mean(gains),
+            paired: gains.count,
+            completed: rows.filter(\.completed).count
+        )
+    }
+
+    /// The documented JSON of `atelier results` and `GET /api/v1/sessions/{session}/results`.
+    ///
+    /// - Parameter names: names by code, only when they were explicitly asked for.
+    public func jsonValue(names: [String: String]?) -> JSONValue {
+        let summary = summary
+        var summaryObject = JSONObject()
+        summaryObject["meanPre"] = summary.meanPre.map(JSONValue.number) ?? .null
+        summaryObject["meanPost"] = summary.meanPost.map(JSONValue.number) ?? .null
+        summaryObject["meanGain"] = summary.meanGain.map(JSONValue.number) ?? .null
+        summaryObject["paired"] = .number(Double(summary.paired))
+        summaryObject["completed"] = .number(Double(summary.completed))
+        var object = JSONObject()
+        object["session"] = .string(session.id)
+        object["program"] = .string(session.program)
+        object["participants"] = .number(Double(rows.count))
+        object["rows"] = .array(
+            rows.map { row in
+                var entry = JSONObject()
+                entry["code"] = .string(row.code)
+                if let names { entry["name"] = names[row.code].map(JSONValue.string) ?? .null }
+                entry["pre"] = row.pre.map(JSONValue.number) ?? .null
+                entry["post"] = row.post.map(JSONValue.number) ?? .null
+                entry["gain"] = row.gain.map(JSONValue.number) ?? .null
+                entry["attendance"] = .number(row.attendance)
+                entry["passedPostTests"] = .bool(row.passedPostTests)
+                entry["completed"] = .bool(row.completed)
+                entry["forms"] = .object(
+                    JSONObject(
+                        row.forms.sorted { $0.key < $1.key }.map { form, grade in
+                            (
+                                key: form,
+                                value: [
+                                    "score": .number(grade.score), "maxScore": .number(grade.maxScore), "percent": .number(grade.percent),
+                                    "passed": .bool(grade.passed),
+                                ] as JSONValue
+                            )
+                        }
+                    )
+                )
+                return .object(entry)
+            }
+        )
+        object["summary"] = .object(summaryObject)
+        return .object(object)
+    }
+}
+
 extension Sequence where Element: Hashable {
     func uniqued() -> [Element] {
         var seen = Set<Element>()

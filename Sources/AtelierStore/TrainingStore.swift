@@ -128,3 +128,6 @@ public protocol DatabaseMaintenance: Sendable {
 /// Everything Atelier stores. ``SQLiteStore`` implements it on one SQLite file; another engine
 /// (PostgreSQL) implements the same protocols without changing callers.
 public typealias TrainingStore = SessionStore & ParticipantStore & AttendanceStore & SubmissionStore & AuditLog & DatabaseMaintenance
+
+/// What the HTTP server needs: the training data and its own tables.
+public typealias ServingStore = TrainingStore & ServerStore

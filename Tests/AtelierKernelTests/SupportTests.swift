@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AtelierKernel
@@ -73,5 +74,21 @@ struct CSVTests {
         let text = CSV.write(header: ["code", "note"], rows: [["A", "=HYPERLINK(\"x\")"], ["B", "-3"], ["C", "a, b"]])
         #expect(text == "code,note\r\nA,\"'=HYPERLINK(\"\"x\"\")\"\r\nB,-3\r\nC,\"a, b\"\r\n")
         #expect(try CSV.parse(text).rows[0].cells[1] == "'=HYPERLINK(\"x\")")
+    }
+}
+
+@Suite("HMAC-SHA-256")
+struct HMACTests {
+    @Test("matches RFC 4231 test case 2")
+    func rfc4231() {
+        let mac = SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+        #expect(mac.map { String(format: "%02x", $0) }.joined() == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    @Test("compares in constant time and still tells equal from different")
+    func constantTime() {
+        #expect(SHA256.constantTimeEqual([1, 2, 3], [1, 2, 3]))
+        #expect(!SHA256.constantTimeEqual([1, 2, 3], [1, 2, 4]))
+        #expect(!SHA256.constantTimeEqual([1, 2], [1, 2, 3]))
     }
 }

@@ -56,3 +56,32 @@ public struct ItemGrade: Sendable, Codable, Equatable {
         case recorded
     }
 }
+
+extension FormGrade {
+    /// The documented JSON: `{"form", "score", "maxScore", "percent", "passMark", "passed", "items": [{"id", "type",
+    /// "status", "score", "maxScore", "error"}], "unknownItems", "graderVersion"}`, every key always present.
+    public var jsonValue: JSONValue {
+        [
+            "form": .string(form),
+            "score": .number(score),
+            "maxScore": .number(maxScore),
+            "percent": .number(percent),
+            "passMark": .number(passMark),
+            "passed": .bool(passed),
+            "items": .array(
+                items.map { item in
+                    [
+                        "id": .string(item.id),
+                        "type": .string(item.type),
+                        "status": .string(item.status.rawValue),
+                        "score": .number(item.score),
+                        "maxScore": .number(item.maxScore),
+                        "error": item.error.map(JSONValue.string) ?? .null,
+                    ]
+                }
+            ),
+            "unknownItems": .array(unknownItems.map(JSONValue.string)),
+            "graderVersion": .string(graderVersion),
+        ]
+    }
+}

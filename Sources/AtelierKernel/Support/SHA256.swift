@@ -75,3 +75,21 @@ extension JSONValue {
         }
     }
 }
+
+extension SHA256 {
+    /// HMAC-SHA-256 (RFC 2104) of `message` with `key`.
+    public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        var key = key.count > 64 ? digest(key) : key
+        key += [UInt8](repeating: 0, count: 64 - key.count)
+        let inner = digest(key.map { $0 ^ 0x36 } + message)
+        return digest(key.map { $0 ^ 0x5c } + inner)
+    }
+
+    /// Compares two byte strings in time that depends on their length only, not on where they differ.
+    public static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var difference: UInt8 = 0
+        for index in lhs.indices { difference |= lhs[index] ^ rhs[index] }
+        return difference == 0
+    }
+}
