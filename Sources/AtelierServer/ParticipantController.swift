@@ -257,6 +257,7 @@ struct ParticipantController: Sendable {
         context["formTitle"] = presented.title
         context["position"] = pages.text("item.question", language, ["n": String(index + 1), "total": String(presented.items.count)])
         context["prompt"] = item.prompt
+        context["itemID"] = item.id
         context["action"] = "/p/forms/\(form.form.id)/items/\(index + 1)"
         context["csrf"] = dependencies.participantSessions.csrfToken(for: participant)
         context["hasPrevious"] = index > 0
