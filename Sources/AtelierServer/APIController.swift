@@ -43,7 +43,7 @@ struct APIController: Sendable {
         let body = try await JSONBody.read(request, context: context).value
         try body.onlyKeys(["assessment", "responses"])
         let id = try body.requiredString("assessment")
-        guard let form = dependencies.catalog.resolvedForm(id) else {
+        guard let form = dependencies.resolvedForms[id] else {
             throw Problem(.unprocessableContent, "Unknown assessment", detail: "no assessment '\(id)'", pointer: "/assessment")
         }
         return json(FormGrader.grade(form, responses: try body.requiredResponses()).jsonValue)
@@ -93,13 +93,12 @@ struct APIController: Sendable {
         try await dependencies.tokens.require(request)
         let session = try await dependencies.session(context.parameters.require("session"))
         let records = try await dependencies.store.attendance(in: session.id)
-        let formatter = ISO8601DateFormatter()
         return json(
             .array(
                 records.map { record in
                     [
                         "participant": .string(record.participantCode), "slot": .string(record.slotID), "status": .string(record.status),
-                        "source": .string(record.source.rawValue), "recordedAt": .string(formatter.string(from: record.recordedAt)),
+                        "source": .string(record.source.rawValue), "recordedAt": .string(record.recordedAt.formatted(.iso8601)),
                     ]
                 }
             )
@@ -169,7 +168,7 @@ struct APIController: Sendable {
         [
             "id": .string(stored.id), "session": .string(stored.sessionID), "participant": .string(stored.participantCode),
             "assessment": .string(stored.formID), "phase": .string(stored.phase), "attempt": .number(Double(stored.attempt)),
-            "receivedAt": .string(ISO8601DateFormatter().string(from: stored.receivedAt)), "contentHash": .string(stored.contentHash),
+            "receivedAt": .string(stored.receivedAt.formatted(.iso8601)), "contentHash": .string(stored.contentHash),
             "grade": stored.grade.jsonValue,
         ]
     }

@@ -90,6 +90,6 @@ public final class ParticipantSessions: Sendable {
     }
 
     private func mac(_ text: String) -> String {
-        SHA256.hmac(key: secret, message: Array(text.utf8)).prefix(20).map { String(format: "%02x", $0) }.joined()
+        SHA256.hexString(SHA256.hmac(key: secret, message: Array(text.utf8)).prefix(20))
     }
 }

@@ -4,14 +4,14 @@ import GRDB
 
 extension SQLiteStore: SubmissionStore {
     public func store(_ request: SubmissionRequest, phase: String, grade: FormGrade, retakePolicy: RetakePolicy) async throws -> SubmissionOutcome {
-        let gradeText = try SQLiteStore.encode(grade)
+        let gradeText = grade.jsonValue.serialized()
         return try await writer.write { db in
             try SQLiteStore.store(request, phase: phase, grade: grade, gradeText: gradeText, retakePolicy: retakePolicy, db)
         }
     }
 
     public func storeAll(_ submissions: [GradedSubmission], retakePolicy: RetakePolicy) async throws -> [SubmissionOutcome] {
-        let gradeTexts = try submissions.map { try SQLiteStore.encode($0.grade) }
+        let gradeTexts = submissions.map { $0.grade.jsonValue.serialized() }
         return try await writer.write { db in
             try zip(submissions, gradeTexts).map { submission, gradeText in
                 try SQLiteStore.store(
@@ -73,6 +73,8 @@ extension SQLiteStore: SubmissionStore {
             )
         }
         let attempt = (previous.last.map { ($0["attempt"] as Int) } ?? 0) + 1
+        // Stored at millisecond precision; what is answered is exactly what reads back.
+        let receivedAt = Date(timeIntervalSince1970: (request.receivedAt.timeIntervalSince1970 * 1_000).rounded(.down) / 1_000)
         try db.execute(
             sql: """
                 INSERT INTO submission (id, sessionId, participantCode, formId, phase, attempt, responses, contentHash, score, maxScore,
@@ -81,7 +83,7 @@ extension SQLiteStore: SubmissionStore {
                 """,
             arguments: [
                 request.id, request.sessionID, request.participantCode, request.formID, phase, attempt, responses.canonicalText, hash,
-                grade.score, grade.maxScore, gradeText, grade.graderVersion, request.source.rawValue, request.receivedAt,
+                grade.score, grade.maxScore, gradeText, grade.graderVersion, request.source.rawValue, receivedAt,
             ]
         )
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id]) else {
@@ -145,10 +147,17 @@ extension SQLiteStore: SubmissionStore {
             attempt: row["attempt"],
             responses: Dictionary(uniqueKeysWithValues: responses.map { ($0.key, $0.value) }),
             contentHash: row["contentHash"],
-            grade: try decode(FormGrade.self, from: row["grade"]),
+            grade: try grade(from: row["grade"]),
             source: SubmissionSource(rawValue: row["source"]) ?? .device,
             receivedAt: row["receivedAt"]
         )
+    }
+
+    static func grade(from text: String) throws -> FormGrade {
+        guard let grade = FormGrade(json: try JSONParser.parse(text).value) else {
+            throw StoreError.invalidInput("a stored grade cannot be read; run `atelier db check`")
+        }
+        return grade
     }
 
     public func submissions(in sessionID: String) async throws -> [StoredSubmission] {

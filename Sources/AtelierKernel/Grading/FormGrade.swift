@@ -85,3 +85,32 @@ extension FormGrade {
         ]
     }
 }
+
+extension FormGrade {
+    /// Reads the JSON of ``jsonValue`` back.
+    public init?(json: JSONValue) {
+        guard let form = json["form"]?.stringValue, let score = json["score"]?.numberValue, let maxScore = json["maxScore"]?.numberValue,
+            let percent = json["percent"]?.numberValue, let passMark = json["passMark"]?.numberValue, let passed = json["passed"]?.boolValue,
+            let items = json["items"]?.arrayValue, let graderVersion = json["graderVersion"]?.stringValue
+        else { return nil }
+        var grades: [ItemGrade] = []
+        for item in items {
+            guard let id = item["id"]?.stringValue, let type = item["type"]?.stringValue,
+                let status = item["status"]?.stringValue.flatMap(ItemGrade.Status.init(rawValue:)), let itemScore = item["score"]?.numberValue,
+                let itemMax = item["maxScore"]?.numberValue
+            else { return nil }
+            grades.append(ItemGrade(id: id, type: type, status: status, score: itemScore, maxScore: itemMax, error: item["error"]?.stringValue))
+        }
+        self.init(
+            form: form,
+            score: score,
+            maxScore: maxScore,
+            percent: percent,
+            passMark: passMark,
+            passed: passed,
+            items: grades,
+            unknownItems: json["unknownItems"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            graderVersion: graderVersion
+        )
+    }
+}

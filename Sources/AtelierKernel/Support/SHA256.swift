@@ -16,7 +16,19 @@ public enum SHA256 {
 
     /// The digest of `bytes`, as 64 lower-case hexadecimal digits.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        digest(bytes).map { String(format: "%02x", $0) }.joined()
+        hexString(digest(bytes))
+    }
+
+    /// Lower-case hexadecimal of `bytes`.
+    public static func hexString(_ bytes: some Collection<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var characters: [UInt8] = []
+        characters.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            characters.append(digits[Int(byte >> 4)])
+            characters.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: characters, as: UTF8.self)
     }
 
     /// The digest of the UTF-8 bytes of `text`, in hexadecimal.
