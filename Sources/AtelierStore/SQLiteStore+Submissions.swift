@@ -4,39 +4,21 @@ import GRDB
 
 extension SQLiteStore: SubmissionStore {
     public func store(_ request: SubmissionRequest, phase: String, grade: FormGrade, retakePolicy: RetakePolicy) async throws -> SubmissionOutcome {
-        let gradeText = grade.jsonValue.serialized()
-        return try await writer.write { db in
-            try SQLiteStore.store(request, phase: phase, grade: grade, gradeText: gradeText, retakePolicy: retakePolicy, db)
-        }
+        let submission = GradedSubmission(request: request, phase: phase, grade: grade)
+        return try await writer.write { db in try SQLiteStore.store(submission, retakePolicy: retakePolicy, db) }
     }
 
     public func storeAll(_ submissions: [GradedSubmission], retakePolicy: RetakePolicy) async throws -> [SubmissionOutcome] {
-        let gradeTexts = submissions.map { $0.grade.jsonValue.serialized() }
-        return try await writer.write { db in
-            try zip(submissions, gradeTexts).map { submission, gradeText in
-                try SQLiteStore.store(
-                    submission.request,
-                    phase: submission.phase,
-                    grade: submission.grade,
-                    gradeText: gradeText,
-                    retakePolicy: retakePolicy,
-                    db
-                )
-            }
-        }
+        try await writer.write { db in try submissions.map { try SQLiteStore.store($0, retakePolicy: retakePolicy, db) } }
     }
 
     /// The idempotency rules, inside the caller's write transaction.
-    static func store(
-        _ request: SubmissionRequest,
-        phase: String,
-        grade: FormGrade,
-        gradeText: String,
-        retakePolicy: RetakePolicy,
-        _ db: Database
-    ) throws -> SubmissionOutcome {
-        let hash = request.contentHash
-        let responses = JSONValue.object(JSONObject(request.responses.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }))
+    static func store(_ submission: GradedSubmission, retakePolicy: RetakePolicy, _ db: Database) throws -> SubmissionOutcome {
+        let request = submission.request
+        let phase = submission.phase
+        let grade = submission.grade
+        let hash = submission.contentHash
+        let responses = submission.responsesText
         // 1. The same id again: the same content is answered with what is stored; different content is a conflict.
         if let existing = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id]) {
             let stored = try SQLiteStore.submission(from: existing)
@@ -54,12 +36,15 @@ extension SQLiteStore: SubmissionStore {
             )
         }
         // 2. Another attempt at the same form and phase.
-        let previous = try Row.fetchAll(
+        let previous = try Row.fetchOne(
             db,
-            sql: "SELECT id, attempt FROM submission WHERE sessionId = ? AND participantCode = ? AND formId = ? AND phase = ? ORDER BY attempt",
+            sql: """
+                SELECT (SELECT id FROM submission WHERE sessionId = ?1 AND participantCode = ?2 AND formId = ?3 AND phase = ?4 ORDER BY attempt LIMIT 1) AS first,
+                    (SELECT MAX(attempt) FROM submission WHERE sessionId = ?1 AND participantCode = ?2 AND formId = ?3 AND phase = ?4) AS last
+                """,
             arguments: [request.sessionID, request.participantCode, request.formID, phase]
         )
-        if let first = previous.first, retakePolicy == .none {
+        if let first: String = previous?["first"], retakePolicy == .none {
             return .conflict(
                 try SQLiteStore.quarantine(
                     request,
@@ -67,12 +52,12 @@ extension SQLiteStore: SubmissionStore {
                     hash: hash,
                     responses: responses,
                     reason: .alreadySubmitted,
-                    conflictsWith: first["id"],
+                    conflictsWith: first,
                     db
                 )
             )
         }
-        let attempt = (previous.last.map { ($0["attempt"] as Int) } ?? 0) + 1
+        let attempt = ((previous?["last"] as Int?) ?? 0) + 1
         // Stored at millisecond precision; what is answered is exactly what reads back.
         let receivedAt = Date(timeIntervalSince1970: (request.receivedAt.timeIntervalSince1970 * 1_000).rounded(.down) / 1_000)
         try db.execute(
@@ -82,8 +67,8 @@ extension SQLiteStore: SubmissionStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                request.id, request.sessionID, request.participantCode, request.formID, phase, attempt, responses.canonicalText, hash,
-                grade.score, grade.maxScore, gradeText, grade.graderVersion, request.source.rawValue, receivedAt,
+                request.id, request.sessionID, request.participantCode, request.formID, phase, attempt, responses, hash,
+                grade.score, grade.maxScore, submission.gradeText, grade.graderVersion, request.source.rawValue, receivedAt,
             ]
         )
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id]) else {
@@ -96,7 +81,7 @@ extension SQLiteStore: SubmissionStore {
         _ request: SubmissionRequest,
         phase: String,
         hash: String,
-        responses: JSONValue,
+        responses: String,
         reason: QuarantineEntry.Reason,
         conflictsWith: String,
         _ db: Database
@@ -109,7 +94,7 @@ extension SQLiteStore: SubmissionStore {
                 """,
             arguments: [
                 request.id, request.sessionID, request.participantCode, request.formID, phase, reason.rawValue, conflictsWith,
-                responses.canonicalText,
+                responses,
                 hash, request.receivedAt,
             ]
         )

@@ -84,11 +84,21 @@ public struct GradedSubmission: Sendable {
     /// The grade.
     public var grade: FormGrade
 
+    /// The content hash, the canonical responses and the grade as stored, computed when the submission is
+    /// made (on the caller's thread), not inside the single writer's transaction.
+    public let contentHash: String
+    let responsesText: String
+    let gradeText: String
+
     /// Creates one.
     public init(request: SubmissionRequest, phase: String, grade: FormGrade) {
         self.request = request
         self.phase = phase
         self.grade = grade
+        contentHash = request.contentHash
+        responsesText =
+            JSONValue.object(JSONObject(request.responses.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })).canonicalText
+        gradeText = grade.jsonValue.serialized()
     }
 }
 
