@@ -4,8 +4,8 @@ for line in io.lines(os.getenv("ATELIER_BENCH_CODES")) do codes[#codes + 1] = li
 local token = os.getenv("ATELIER_BENCH_TOKEN")
 local threads = 0
 local counter = 0
-local thread_id = 0
 
+-- Each wrk thread gets its own number (a global of its Lua state), so ids never repeat across threads.
 function setup(thread)
     threads = threads + 1
     thread:set("thread_id", threads)
@@ -24,6 +24,6 @@ end
 
 function response(status, headers, body)
     if status ~= 201 then
-        io.stderr:write("unexpected status " .. status .. ": " .. body .. "\n")
+        io.stderr:write("unexpected status " .. status .. "\n")
     end
 end
