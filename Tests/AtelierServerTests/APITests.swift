@@ -297,3 +297,76 @@ struct APITests {
         }
     }
 }
+
+@Suite("OpenAPI conformance")
+struct OpenAPIConformanceTests {
+    /// The required members of a schema of the document, following `$ref`.
+    static func required(_ schema: JSONValue, in document: JSONValue) -> [String] {
+        if let reference = schema["$ref"]?.stringValue {
+            return required(document.value(at: JSONPointer(String(reference.dropFirst()))) ?? [:], in: document)
+        }
+        return schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+
+    @Test("responses carry every member their documented schema requires")
+    func responsesConform() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.app.test(.router) { client in
+            let document = try await client.execute(uri: "/openapi.json", method: .get) { try $0.json() }
+            func schema(_ path: String, _ method: String, _ status: String) -> JSONValue {
+                let response = document.value(at: JSONPointer(tokens: ["paths", path, method, "responses", status])) ?? [:]
+                if let reference = response["$ref"]?.stringValue {
+                    let resolved = document.value(at: JSONPointer(String(reference.dropFirst()))) ?? [:]
+                    return resolved.value(at: JSONPointer(tokens: ["content", "application/problem+json", "schema"])) ?? [:]
+                }
+                return response.value(at: JSONPointer(tokens: ["content", "application/json", "schema"])) ?? [:]
+            }
+            func check(_ body: JSONValue, _ path: String, _ method: String, _ status: String) {
+                let required = Self.required(schema(path, method, status), in: document)
+                #expect(!required.isEmpty, "\(method) \(path) \(status) documents no required member")
+                let missing = required.filter { body[$0] == nil }
+                #expect(missing.isEmpty, "\(method) \(path) \(status) lacks \(missing)")
+            }
+            let health = try await client.execute(uri: "/api/v1/health", method: .get) { try $0.json() }
+            check(health, "/api/v1/health", "get", "200")
+            let gradeBody: JSONValue = ["assessment": "definitions.pre", "responses": ["def-b01": "a"]]
+            let grade = try await client.execute(
+                uri: "/api/v1/grade",
+                method: .post,
+                headers: fixture.bearer(fixture.trainer),
+                body: ByteBuffer(json: gradeBody)
+            ) { try $0.json() }
+            check(grade, "/api/v1/grade", "post", "200")
+            for item in grade["items"]?.arrayValue ?? [] {
+                #expect(["id", "type", "status", "score", "maxScore", "error"].allSatisfy { item[$0] != nil })
+            }
+            let submission: JSONValue = [
+                "id": .string(UUID().uuidString), "participant": .string(fixture.codes[0]), "assessment": "definitions.pre", "responses": [:],
+            ]
+            let receipt = try await client.execute(
+                uri: "/api/v1/sessions/nkc-1/submissions",
+                method: .post,
+                headers: fixture.bearer(fixture.trainer),
+                body: ByteBuffer(json: submission)
+            ) {
+                try $0.json()
+            }
+            check(receipt, "/api/v1/sessions/{session}/submissions", "post", "201")
+            let problem = try await client.execute(
+                uri: "/api/v1/grade",
+                method: .post,
+                headers: fixture.bearer(fixture.trainer),
+                body: ByteBuffer(string: "{")
+            ) { try $0.json() }
+            check(problem, "/api/v1/grade", "post", "400")
+            let form = try await client.execute(uri: "/api/v1/assessments/definitions.pre", method: .get, headers: fixture.bearer(fixture.trainer)) {
+                try $0.json()
+            }
+            check(form, "/api/v1/assessments/{id}", "get", "200")
+            let results = try await client.execute(uri: "/api/v1/sessions/nkc-1/results", method: .get, headers: fixture.bearer(fixture.trainer)) {
+                try $0.json()
+            }
+            check(results, "/api/v1/sessions/{session}/results", "get", "200")
+        }
+    }
+}
