@@ -20,7 +20,9 @@ extension SQLiteStore: SubmissionStore {
         let hash = submission.contentHash
         let responses = submission.responsesText
         // 1. The same id again: the same content is answered with what is stored; different content is a conflict.
-        if let existing = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id]) {
+        if try Row.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM submission WHERE id = ?"), arguments: [request.id]) != nil,
+            let existing = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id])
+        {
             let stored = try SQLiteStore.submission(from: existing)
             if stored.contentHash == hash { return .duplicate(stored) }
             return .conflict(
@@ -37,11 +39,12 @@ extension SQLiteStore: SubmissionStore {
         }
         // 2. Another attempt at the same form and phase.
         let previous = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT (SELECT id FROM submission WHERE sessionId = ?1 AND participantCode = ?2 AND formId = ?3 AND phase = ?4 ORDER BY attempt LIMIT 1) AS first,
-                    (SELECT MAX(attempt) FROM submission WHERE sessionId = ?1 AND participantCode = ?2 AND formId = ?3 AND phase = ?4) AS last
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT (SELECT id FROM submission WHERE sessionId = ?1 AND participantCode = ?2 AND formId = ?3 AND phase = ?4 ORDER BY attempt LIMIT 1) AS first,
+                        (SELECT MAX(attempt) FROM submission WHERE sessionId = ?1 AND participantCode = ?2 AND formId = ?3 AND phase = ?4) AS last
+                    """
+            ),
             arguments: [request.sessionID, request.participantCode, request.formID, phase]
         )
         if let first: String = previous?["first"], retakePolicy == .none {
@@ -59,22 +62,34 @@ extension SQLiteStore: SubmissionStore {
         }
         let attempt = ((previous?["last"] as Int?) ?? 0) + 1
         // Stored at millisecond precision; what is answered is exactly what reads back.
-        let receivedAt = Date(timeIntervalSince1970: (request.receivedAt.timeIntervalSince1970 * 1_000).rounded(.down) / 1_000)
-        try db.execute(
+        let receivedAt = Date.fromDatabaseValue(request.receivedAt.databaseValue) ?? request.receivedAt
+        try db.cachedStatement(
             sql: """
                 INSERT INTO submission (id, sessionId, participantCode, formId, phase, attempt, responses, contentHash, score, maxScore,
                     grade, graderVersion, source, receivedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 request.id, request.sessionID, request.participantCode, request.formID, phase, attempt, responses, hash,
                 grade.score, grade.maxScore, submission.gradeText, grade.graderVersion, request.source.rawValue, receivedAt,
             ]
         )
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [request.id]) else {
-            throw StoreError.invalidInput("the submission \(request.id) was not stored")
-        }
-        return .accepted(try SQLiteStore.submission(from: row))
+        return .accepted(
+            StoredSubmission(
+                id: request.id,
+                sessionID: request.sessionID,
+                participantCode: request.participantCode,
+                formID: request.formID,
+                phase: phase,
+                attempt: attempt,
+                responses: request.responses,
+                contentHash: hash,
+                grade: grade,
+                source: request.source,
+                receivedAt: receivedAt
+            )
+        )
     }
 
     static func quarantine(

@@ -128,13 +128,14 @@ public struct JSONObject: Sendable, Hashable {
         }
     }
 
+    /// Objects are equal when they have the same members, in any order (JSON objects are unordered; the
+    /// order is kept only to print documents as they were written).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.members.count == rhs.members.count
-            && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        lhs.members.count == rhs.members.count && lhs.members.allSatisfy { member in rhs[member.key] == member.value }
     }
 
     public func hash(into hasher: inout Hasher) {
-        for member in members {
+        for member in members.sorted(by: { $0.key < $1.key }) {
             hasher.combine(member.key)
             hasher.combine(member.value)
         }
