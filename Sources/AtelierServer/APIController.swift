@@ -40,7 +40,7 @@ struct APIController: Sendable {
     /// `POST /api/v1/grade`: grades without storing.
     @Sendable func grade(_ request: Request, context: AtelierRequestContext) async throws -> Response {
         try await dependencies.tokens.require(request)
-        let body = try await JSONBody.read(request, context: context).value
+        let body = try await JSONBody.read(request, context: context)
         try body.onlyKeys(["assessment", "responses"])
         let id = try body.requiredString("assessment")
         guard let form = dependencies.resolvedForms[id] else {
@@ -53,7 +53,7 @@ struct APIController: Sendable {
     @Sendable func submit(_ request: Request, context: AtelierRequestContext) async throws -> Response {
         try await dependencies.tokens.require(request, roles: [.trainer])
         let sessionID = try context.parameters.require("session")
-        let body = try await JSONBody.read(request, context: context).value
+        let body = try await JSONBody.read(request, context: context)
         try body.onlyKeys(["id", "participant", "assessment", "phase", "responses"])
         let id = try body.requiredString("id")
         guard let uuid = UUID(uuidString: id) else {
@@ -109,7 +109,7 @@ struct APIController: Sendable {
     @Sendable func markAttendance(_ request: Request, context: AtelierRequestContext) async throws -> Response {
         let token = try await dependencies.tokens.require(request, roles: [.trainer])
         let session = try await dependencies.session(context.parameters.require("session"))
-        let body = try await JSONBody.read(request, context: context).value
+        let body = try await JSONBody.read(request, context: context)
         try body.onlyKeys(["participant", "slot", "status"])
         let code = ParticipantCode.normalize(try body.requiredString("participant"))
         let slot = try body.requiredString("slot")
@@ -146,8 +146,8 @@ struct APIController: Sendable {
 
     func submissionResponse(_ outcome: SubmissionOutcome) throws -> Response {
         switch outcome {
-        case .accepted(let stored): return json(APIController.receipt(stored), status: .created)
-        case .duplicate(let stored): return json(APIController.receipt(stored), status: .ok)
+        case .accepted(let stored): return jsonText(APIController.receipt(stored), status: .created)
+        case .duplicate(let stored): return jsonText(APIController.receipt(stored), status: .ok)
         case .conflict(let entry):
             var problem = Problem(
                 .conflict,
@@ -163,20 +163,23 @@ struct APIController: Sendable {
         }
     }
 
-    /// The body of 201 and 200 answers: the same for an identical resend.
-    static func receipt(_ stored: StoredSubmission) -> JSONValue {
-        [
+    /// The body of 201 and 200 answers: the same for an identical resend. The grade's JSON is the stored text.
+    static func receipt(_ stored: StoredSubmission) -> String {
+        let envelope: JSONValue = [
             "id": .string(stored.id), "session": .string(stored.sessionID), "participant": .string(stored.participantCode),
             "assessment": .string(stored.formID), "phase": .string(stored.phase), "attempt": .number(Double(stored.attempt)),
             "receivedAt": .string(stored.receivedAt.formatted(.iso8601)), "contentHash": .string(stored.contentHash),
-            "grade": stored.grade.jsonValue,
         ]
+        return String(envelope.serialized().dropLast()) + ",\"grade\":" + stored.gradeText + "}"
     }
 }
 
 /// A JSON response.
-func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response { jsonText(value.serialized(), status: status) }
+
+/// A response whose body is JSON text.
+func jsonText(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
     var headers = HTTPFields()
     headers[.contentType] = "application/json; charset=utf-8"
-    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: value.serialized())))
+    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
 }

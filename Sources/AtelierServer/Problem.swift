@@ -82,7 +82,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
 
 /// Reads a JSON request body with its size bounded, and reports malformed JSON with its position.
 enum JSONBody {
-    static func read(_ request: Request, context: some RequestContext) async throws -> ParsedJSON {
+    static func read(_ request: Request, context: some RequestContext) async throws -> JSONValue {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)
@@ -90,7 +90,7 @@ enum JSONBody {
             throw Problem(.contentTooLarge, "Body too large", detail: "the body is larger than \(context.maxUploadSize) bytes")
         }
         do {
-            return try JSONParser.parse(Data(buffer.readableBytesView), maxDepth: 32)
+            return try JSONParser.parseValue(Array(buffer.readableBytesView), maxDepth: 32)
         } catch {
             throw Problem.badRequest("malformed JSON at \(error.location): \(error.message)", pointer: "")
         }

@@ -86,6 +86,7 @@ extension SQLiteStore: SubmissionStore {
                 responses: request.responses,
                 contentHash: hash,
                 grade: grade,
+                gradeText: submission.gradeText,
                 source: request.source,
                 receivedAt: receivedAt
             )
@@ -148,6 +149,7 @@ extension SQLiteStore: SubmissionStore {
             responses: Dictionary(uniqueKeysWithValues: responses.map { ($0.key, $0.value) }),
             contentHash: row["contentHash"],
             grade: try grade(from: row["grade"]),
+            gradeText: row["grade"],
             source: SubmissionSource(rawValue: row["source"]) ?? .device,
             receivedAt: row["receivedAt"]
         )

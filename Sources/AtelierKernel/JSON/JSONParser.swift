@@ -34,6 +34,7 @@ public struct JSONParser {
 
     private let bytes: [UInt8]
     private let maxDepth: Int
+    private var recordsLocations = true
     private var index = 0
     private var line = 1
     private var column = 1
@@ -56,12 +57,18 @@ public struct JSONParser {
         try parse(bytes: [UInt8](data), maxDepth: maxDepth)
     }
 
+    /// Parses a request body: syntax errors still carry their line and column, but the locations of
+    /// values are not recorded (a request has no author to point at lines).
+    public static func parseValue(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONValue {
+        try parse(bytes: bytes, maxDepth: maxDepth, recordLocations: false).value
+    }
+
     /// Parses a complete JSON document from a string.
     public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> ParsedJSON {
         try parse(bytes: Array(text.utf8), maxDepth: maxDepth)
     }
 
-    private static func parse(bytes: [UInt8], maxDepth: Int) throws(JSONSyntaxError) -> ParsedJSON {
+    private static func parse(bytes: [UInt8], maxDepth: Int, recordLocations: Bool = true) throws(JSONSyntaxError) -> ParsedJSON {
         if let invalid = firstInvalidUTF8(bytes) {
             throw JSONSyntaxError(
                 message: "the file is not valid UTF-8",
@@ -70,6 +77,7 @@ public struct JSONParser {
             )
         }
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+        parser.recordsLocations = recordLocations
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
         guard parser.index < bytes.count else {
@@ -89,7 +97,7 @@ public struct JSONParser {
     // MARK: - Values
 
     private mutating func parseValue(at pointer: JSONPointer, depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        sourceMap.recordValue(pointer, currentLocation)
+        if recordsLocations { sourceMap.recordValue(pointer, currentLocation) }
         guard let byte = peek() else { throw error("unexpected end of file: a value was expected") }
         switch byte {
         case UInt8(ascii: "{"): return try parseObject(at: pointer, depth: depth + 1)
@@ -135,8 +143,8 @@ public struct JSONParser {
             }
             let keyLocation = currentLocation
             let key = try parseString()
-            let memberPointer = pointer.appending(key)
-            sourceMap.recordKey(memberPointer, keyLocation)
+            let memberPointer = recordsLocations ? pointer.appending(key) : pointer
+            if recordsLocations { sourceMap.recordKey(memberPointer, keyLocation) }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else {
                 throw error("expected ':' after the member name \"\(key)\", found \(describeCurrent())")
@@ -144,8 +152,12 @@ public struct JSONParser {
             advance()
             skipWhitespace()
             let value = try parseValue(at: memberPointer, depth: depth)
-            if !seen.insert(key).inserted { duplicateKeys.append(memberPointer) }
-            object[key] = value
+            if seen.insert(key).inserted {
+                object.appendNew(key, value)
+            } else {
+                duplicateKeys.append(pointer.appending(key))
+                object[key] = value
+            }
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): advance()
@@ -177,7 +189,7 @@ public struct JSONParser {
             if peek() == UInt8(ascii: "]") {
                 throw error("trailing comma before ']'", hint: "remove the comma after the last element")
             }
-            elements.append(try parseValue(at: pointer.appending(elements.count), depth: depth))
+            elements.append(try parseValue(at: recordsLocations ? pointer.appending(elements.count) : pointer, depth: depth))
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): advance()

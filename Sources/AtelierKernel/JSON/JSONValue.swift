@@ -106,9 +106,17 @@ public struct JSONObject: Sendable, Hashable {
 
     /// Creates an object from members in order; a later duplicate key replaces an earlier one.
     public init(_ members: [(key: String, value: JSONValue)] = []) {
-        self.members = []
-        for member in members { self[member.key] = member.value }
+        var seen = Set<String>(minimumCapacity: members.count)
+        if members.allSatisfy({ seen.insert($0.key).inserted }) {
+            self.members = members
+        } else {
+            self.members = []
+            for member in members { self[member.key] = member.value }
+        }
     }
+
+    /// Appends a member known not to be present (the parser checks).
+    mutating func appendNew(_ key: String, _ value: JSONValue) { members.append((key, value)) }
 
     /// The keys in document order.
     public var keys: [String] { members.map(\.key) }

@@ -80,6 +80,8 @@ public struct StoredSubmission: Sendable, Equatable {
     public var contentHash: String
     /// The grade, with each item's breakdown and the grader version.
     public var grade: FormGrade
+    /// The grade's JSON as stored (``FormGrade/jsonValue`` serialized), to answer without serializing again.
+    public var gradeText: String
     /// Where it came from.
     public var source: SubmissionSource
     /// When it was received.
