@@ -95,9 +95,13 @@ public struct GradedSubmission: Sendable {
         self.request = request
         self.phase = phase
         self.grade = grade
-        contentHash = request.contentHash
-        responsesText =
-            JSONValue.object(JSONObject(request.responses.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })).canonicalText
+        let responses = JSONValue.object(JSONObject(request.responses.map { (key: $0.key, value: $0.value) })).canonicalText
+        responsesText = responses
+        // The canonical text of {"form", "participant", "responses"} (keys in order), as `SubmissionRequest.contentHash`.
+        let canonical =
+            "{\"form\":" + JSONValue.string(request.formID).serialized() + ",\"participant\":"
+            + JSONValue.string(request.participantCode).serialized() + ",\"responses\":" + responses + "}"
+        contentHash = SHA256.hex(canonical)
         gradeText = grade.jsonValue.serialized()
     }
 }

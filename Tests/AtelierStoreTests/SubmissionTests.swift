@@ -173,3 +173,21 @@ struct SubmissionTests {
         #expect(try await first.check().isOK)
     }
 }
+
+@Suite("Content hash")
+struct ContentHashTests {
+    @Test("a graded submission's hash is the request's: SHA-256 of the canonical {form, participant, responses}")
+    func sameHash() throws {
+        let request = SubmissionRequest(
+            id: "x",
+            sessionID: "s",
+            participantCode: "K7M2QX",
+            formID: "definitions.pre",
+            responses: ["b": ["z": 1, "a": [true, "é\"\n"]], "a": nil],
+            source: .device
+        )
+        let form = try #require(Fixture.catalog.resolvedForm("definitions.pre"))
+        let graded = GradedSubmission(request: request, phase: "pre", grade: FormGrader.grade(form, responses: request.responses))
+        #expect(graded.contentHash == request.contentHash)
+    }
+}
