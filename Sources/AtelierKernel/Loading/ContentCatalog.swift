@@ -47,17 +47,19 @@ public struct ContentCatalog: Sendable {
 }
 
 /// An item ready to be presented and graded: its content, its decoded body and its type.
-public struct LoadedItem: Sendable {
+///
+/// A class, immutable: forms share their items, and grading passes them around without copying.
+public final class LoadedItem: Sendable {
     /// The item as authored.
-    public var item: Item
+    public let item: Item
     /// Its type's plugin.
-    public var itemType: AnyItemType
+    public let itemType: AnyItemType
     /// The body decoded by the plugin.
-    public var body: PreparedBody
+    public let body: PreparedBody
     /// The module whose objectives it measures.
-    public var module: String
+    public let module: String
     /// Where it was defined: file and JSON pointer.
-    public var origin: (file: String, pointer: JSONPointer)
+    public let origin: (file: String, pointer: JSONPointer)
 
     /// Creates a loaded item (the loader does this; tests and importers may too).
     public init(item: Item, itemType: AnyItemType, body: PreparedBody, module: String, origin: (file: String, pointer: JSONPointer)) {
