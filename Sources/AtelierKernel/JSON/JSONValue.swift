@@ -229,7 +229,16 @@ extension JSONValue {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
+    /// The value serialized compactly with object keys sorted at every level: equal values give equal
+    /// text, so the text can be hashed to recognize the same content.
+    public var canonicalText: String {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        write(to: &output, pretty: false, indent: 0, sortKeys: true)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private func write(to output: inout [UInt8], pretty: Bool, indent: Int, sortKeys: Bool = false) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
@@ -251,7 +260,7 @@ extension JSONValue {
             for (index, element) in elements.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { JSONValue.newline(&output, indent + 1) }
-                element.write(to: &output, pretty: pretty, indent: indent + 1)
+                element.write(to: &output, pretty: pretty, indent: indent + 1, sortKeys: sortKeys)
             }
             if pretty { JSONValue.newline(&output, indent) }
             output.append(UInt8(ascii: "]"))
@@ -261,13 +270,14 @@ extension JSONValue {
                 return
             }
             output.append(UInt8(ascii: "{"))
-            for (index, member) in object.members.enumerated() {
+            let members = sortKeys ? object.members.sorted { $0.key < $1.key } : object.members
+            for (index, member) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { JSONValue.newline(&output, indent + 1) }
                 JSONValue.writeString(member.key, to: &output)
                 output.append(UInt8(ascii: ":"))
                 if pretty { output.append(UInt8(ascii: " ")) }
-                member.value.write(to: &output, pretty: pretty, indent: indent + 1)
+                member.value.write(to: &output, pretty: pretty, indent: indent + 1, sortKeys: sortKeys)
             }
             if pretty { JSONValue.newline(&output, indent) }
             output.append(UInt8(ascii: "}"))

@@ -73,21 +73,6 @@ public enum SHA256 {
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { (value >> count) | (value << (32 - count)) }
 }
 
-extension JSONValue {
-    /// The value serialized with object keys sorted at every level: equal values give equal text, so the
-    /// text can be hashed to recognize the same content.
-    public var canonicalText: String { canonicalized().serialized() }
-
-    private func canonicalized() -> JSONValue {
-        switch self {
-        case .object(let object):
-            .object(JSONObject(object.members.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value.canonicalized()) }))
-        case .array(let elements): .array(elements.map { $0.canonicalized() })
-        default: self
-        }
-    }
-}
-
 extension SHA256 {
     /// HMAC-SHA-256 (RFC 2104) of `message` with `key`.
     public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
