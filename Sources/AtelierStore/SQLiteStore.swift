@@ -38,6 +38,9 @@ public final class SQLiteStore: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Checkpoint the WAL every ~12 MB rather than every 4 MB: fewer stalls of the single writer under load
+            // (each checkpoint syncs the database file); durability is unchanged.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 3000")
         }
         return configuration
     }
