@@ -18,8 +18,6 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
 atelier = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/debug/atelier")
 work = tempfile.mkdtemp()
@@ -65,6 +63,19 @@ def check(condition, message):
         failures.append(message)
 
 
+def click_and_wait(element):
+    """Clicks and waits until the page the element was on is replaced (a form post and its redirect)."""
+    element.click()
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        try:
+            element.is_enabled()
+        except Exception:  # stale: the old page is gone (Chromium reports it in more than one way)
+            return
+        time.sleep(0.05)
+    raise TimeoutError("the next page did not load")
+
+
 def answer_form(driver, language):
     answered = 0
     for _ in range(60):
@@ -84,9 +95,7 @@ def answer_form(driver, language):
         for field in driver.find_elements(By.CSS_SELECTOR, "input[name=answer][type=text]"):
             field.send_keys("18" if field.get_dom_attribute("inputmode") == "decimal" else "traite des personnes")
         answered += 1
-        button = driver.find_element(By.CSS_SELECTOR, "button[name=go][value=next]")
-        button.click()
-        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "button[name=go][value=next]"))
     return answered
 
 
@@ -100,19 +109,13 @@ try:
             check(html.get_dom_attribute("dir") == ("rtl" if language == "ar" else "ltr"), f"{language}: direction {html.get_dom_attribute('dir')}")
             driver.find_element(By.ID, "join").send_keys(join.lower())
             driver.find_element(By.ID, "code").send_keys(code)
-            button = driver.find_element(By.CSS_SELECTOR, "form button[type=submit]")
-            button.click()
-            WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+            click_and_wait(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
             check(driver.current_url.endswith("/p"), f"{language}: joined ({driver.current_url})")
-            link = driver.find_element(By.CSS_SELECTOR, "a[href='/p/forms/definitions.pre']")
-            link.click()
-            WebDriverWait(driver, 10).until(expected_conditions.staleness_of(link))
+            click_and_wait(driver.find_element(By.CSS_SELECTOR, "a[href='/p/forms/definitions.pre']"))
             answered = answer_form(driver, language)
             check(answered == 16, f"{language}: went through {answered} items")
             driver.refresh()  # a refresh loses nothing
-            send = driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button")
-            send.click()
-            WebDriverWait(driver, 10).until(expected_conditions.staleness_of(send))
+            click_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button"))
             body = driver.find_element(By.TAG_NAME, "main").text
             check(thanks in body, f"{language}: the receipt thanks the participant")
             receipt = driver.find_element(By.CSS_SELECTOR, "bdi.code").text
