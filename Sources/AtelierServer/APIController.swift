@@ -46,7 +46,7 @@ struct APIController: Sendable {
         guard let form = dependencies.resolvedForms[id] else {
             throw Problem(.unprocessableContent, "Unknown assessment", detail: "no assessment '\(id)'", pointer: "/assessment")
         }
-        return json(FormGrader.grade(form, responses: try body.requiredResponses()).jsonValue)
+        return jsonText(FormGrader.grade(form, responses: try body.requiredResponses()).jsonText)
     }
 
     /// `POST /api/v1/sessions/{session}/submissions`: stored once, answered after the commit.

@@ -102,7 +102,7 @@ public struct GradedSubmission: Sendable {
             "{\"form\":" + JSONValue.string(request.formID).serialized() + ",\"participant\":"
             + JSONValue.string(request.participantCode).serialized() + ",\"responses\":" + responses + "}"
         contentHash = SHA256.hex(canonical)
-        gradeText = grade.jsonValue.serialized()
+        gradeText = grade.jsonText
     }
 }
 

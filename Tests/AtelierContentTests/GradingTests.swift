@@ -71,3 +71,17 @@ struct GradingTests {
         #expect(FormGrader.grade(form, responses: sheet).score == 0.5)
     }
 }
+
+@Suite("Grade JSON")
+struct GradeJSONTests {
+    @Test("the directly written JSON of a grade is exactly the serialized jsonValue", arguments: ["definitions.pre", "protection.post"])
+    func sameText(id: String) throws {
+        let form = try #require(Repository.shipped.catalog.resolvedForm(id))
+        var responses = form.correctResponses()
+        responses[form.items[1].item.id] = 42  // an invalid response, with an error message
+        responses["not \"an\" item"] = true
+        let grade = FormGrader.grade(form, responses: responses)
+        #expect(grade.jsonText == grade.jsonValue.serialized())
+        #expect(FormGrade(json: try JSONParser.parse(grade.jsonText).value) == grade)
+    }
+}

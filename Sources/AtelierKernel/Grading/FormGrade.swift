@@ -114,3 +114,22 @@ extension FormGrade {
         )
     }
 }
+
+extension FormGrade {
+    /// ``jsonValue`` serialized, written directly (the grading endpoint and every stored submission use it).
+    public var jsonText: String {
+        func number(_ value: Double) -> String { JSONValue.number(value).serialized() }
+        func string(_ value: String) -> String { JSONValue.string(value).serialized() }
+        var text = "{\"form\":" + string(form) + ",\"score\":" + number(score) + ",\"maxScore\":" + number(maxScore)
+        text += ",\"percent\":" + number(percent) + ",\"passMark\":" + number(passMark) + ",\"passed\":" + (passed ? "true" : "false")
+        text += ",\"items\":["
+        for (index, item) in items.enumerated() {
+            if index > 0 { text += "," }
+            text += "{\"id\":" + string(item.id) + ",\"type\":" + string(item.type) + ",\"status\":\"" + item.status.rawValue + "\""
+            text += ",\"score\":" + number(item.score) + ",\"maxScore\":" + number(item.maxScore)
+            text += ",\"error\":" + (item.error.map(string) ?? "null") + "}"
+        }
+        text += "],\"unknownItems\":[" + unknownItems.map(string).joined(separator: ",") + "],\"graderVersion\":" + string(graderVersion) + "}"
+        return text
+    }
+}
