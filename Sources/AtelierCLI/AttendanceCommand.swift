@@ -174,12 +174,10 @@ struct AttendanceCommand: ParsableCommand {
             let session = try await sessionOption.resolve(in: store)
             let participants = try await store.participants(in: session.id)
             let records = try await store.attendance(in: session.id)
-            let full = Double(session.fullWeight * max(1, session.slots.count))
             let rows = participants.map { participant -> (String, [String: String], Double) in
                 let mine = records.filter { $0.participantCode == participant.code }
                 let statuses = Dictionary(mine.map { ($0.slotID, $0.status) }, uniquingKeysWith: { $1 })
-                let weight = mine.reduce(0) { $0 + (session.weight(of: $1.status) ?? 0) }
-                return (participant.code, statuses, Double(weight) / full)
+                return (participant.code, statuses, session.attendanceRate(mine))
             }
             switch format {
             case .json:

@@ -175,7 +175,7 @@ struct ResponsesCommand: ParsableCommand {
             }
             let requests = entries.map { entry in
                 SubmissionRequest(
-                    id: ResponsesCommand.paperSubmissionID(session: session.id, participant: entry.participantCode, form: entry.formID),
+                    id: SubmissionRequest.derivedID(channel: "paper", session: session.id, participant: entry.participantCode, form: entry.formID),
                     sessionID: session.id,
                     participantCode: entry.participantCode,
                     formID: entry.formID,
@@ -217,10 +217,4 @@ struct ResponsesCommand: ParsableCommand {
         }
     }
 
-    /// The id of a paper submission: the same for the same session, participant and form, so that importing a
-    /// sheet again is recognized.
-    static func paperSubmissionID(session: String, participant: String, form: String) -> String {
-        let hex = Array(SHA256.hex("paper|\(session)|\(participant)|\(form)").uppercased())
-        return String(hex[0..<8]) + "-" + String(hex[8..<12]) + "-5" + String(hex[13..<16]) + "-A" + String(hex[17..<20]) + "-" + String(hex[20..<32])
-    }
 }

@@ -310,7 +310,7 @@ struct ParticipantController: Sendable {
         if try await submission(participant, formID) != nil { return redirect("/p/forms/\(formID)/receipt") }
         let responses = try await store.draft(session: participant.sessionID, participant: participant.code, form: formID)
         let request = SubmissionRequest(
-            id: ParticipantController.webSubmissionID(session: participant.sessionID, participant: participant.code, form: formID),
+            id: SubmissionRequest.derivedID(channel: "web", session: participant.sessionID, participant: participant.code, form: formID),
             sessionID: participant.sessionID,
             participantCode: participant.code,
             formID: formID,
@@ -405,12 +405,6 @@ struct ParticipantController: Sendable {
         return Response(status: .seeOther, headers: headers)
     }
 
-    /// The id of a submission made on the participant pages: one per participant and form, so that sending
-    /// twice is recognized.
-    static func webSubmissionID(session: String, participant: String, form: String) -> String {
-        let hex = Array(SHA256.hex("web|\(session)|\(participant)|\(form)").uppercased())
-        return String(hex[0..<8]) + "-" + String(hex[8..<12]) + "-5" + String(hex[13..<16]) + "-B" + String(hex[17..<20]) + "-" + String(hex[20..<32])
-    }
 }
 
 /// A response carried through a `Result`.

@@ -43,13 +43,9 @@ public struct SessionResults: Sendable, Equatable {
         let postForms = Set(
             (program?.modules ?? []).flatMap { module in catalog.forms(ofModule: module).filter { $0.phase == .post }.map(\.id) }
         )
-        let fullWeight = Double(session.fullWeight * max(1, session.slots.count))
-        let slotIDs = Set(session.slots.map(\.id))
         var rows: [Row] = []
         for participant in participants {
-            let attended = attendance.filter { $0.participantCode == participant.code && slotIDs.contains($0.slotID) }
-                .reduce(0) { $0 + (session.weight(of: $1.status) ?? 0) }
-            let rate = session.slots.isEmpty ? 0 : Double(attended) / fullWeight
+            let rate = session.attendanceRate(attendance.filter { $0.participantCode == participant.code })
             let mine = submissions.filter { $0.participantCode == participant.code }
             var counted: [String: FormGrade] = [:]
             for (formID, attempts) in Dictionary(grouping: mine, by: \.formID) {

@@ -37,6 +37,15 @@ public struct SubmissionRequest: Sendable, Equatable {
         self.receivedAt = receivedAt
     }
 
+    /// A submission id derived from where it comes from and whom it is for, for channels where the client
+    /// cannot keep an id of its own (a paper sheet typed in, a participant page): sending the same again is
+    /// then recognized. UUID layout (version 5, RFC 4122 variant), from SHA-256.
+    public static func derivedID(channel: String, session: String, participant: String, form: String) -> String {
+        let hex = Array(SHA256.hex("\(channel)|\(session)|\(participant)|\(form)").uppercased())
+        return String(hex[0..<8]) + "-" + String(hex[8..<12]) + "-5" + String(hex[13..<16]) + "-A" + String(hex[17..<20]) + "-"
+            + String(hex[20..<32])
+    }
+
     /// The hash that tells the same content from different content: SHA-256 of the canonical JSON of the
     /// participant, the form and the responses.
     public var contentHash: String {

@@ -69,6 +69,15 @@ public struct TrainingSession: Sendable, Codable, Equatable, Identifiable {
 
     /// The highest weight (what full attendance of one slot is worth).
     public var fullWeight: Int { attendanceStatuses.map(\.weight).max() ?? 1 }
+
+    /// A participant's attendance as a fraction of the full weight of all slots; `records` are theirs
+    /// (records of slots the session does not have are ignored; a slot without a record counts as absent).
+    public func attendanceRate(_ records: [AttendanceRecord]) -> Double {
+        guard !slots.isEmpty else { return 0 }
+        let slotIDs = Set(slots.map(\.id))
+        let attended = records.filter { slotIDs.contains($0.slotID) }.reduce(0) { $0 + (weight(of: $1.status) ?? 0) }
+        return Double(attended) / Double(fullWeight * slots.count)
+    }
 }
 
 /// A slot of a session: a day or half-day on a date, matching a slot of the program's schedule.
