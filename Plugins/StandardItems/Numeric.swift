@@ -64,10 +64,8 @@ public struct Numeric: ItemType {
     /// Reads a number written by hand: spaces as thousands separators, a decimal comma, Arabic-Indic digits.
     static func parse(_ text: String) -> Double? {
         var normalized = ""
-        for scalar in text.unicodeScalars {
+        for scalar in text.withWesternDigits.unicodeScalars {
             switch scalar.value {
-            case 0x0660...0x0669: normalized.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
-            case 0x06F0...0x06F9: normalized.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
             case 0x066B, 0x2C: normalized.append(".")  // Arabic decimal separator, comma
             case 0x20, 0xA0, 0x202F, 0x066C: continue  // spaces and the Arabic thousands separator
             default: normalized.unicodeScalars.append(scalar)

@@ -54,7 +54,7 @@ struct TakeCommand: EnvironmentCommand {
         }
         let resolved = try catalog.requireForm(formID)
         if session.retakePolicy == .none,
-            try await store.submissions(in: session.id).contains(where: { $0.participantCode == participant && $0.formID == formID })
+            try await store.submissions(in: session.id, participant: participant).contains(where: { $0.formID == formID })
         {
             environment.writeOutput(strings["take.done-before"])
             return
@@ -131,7 +131,7 @@ struct TerminalDialog {
     func read(_ prompt: String) throws -> String {
         environment.writeOutput(prompt)
         guard let line = environment.readInput() else { throw CLIError(message: strings["take.input-ended"]) }
-        return TerminalDialog.westernDigits(line.trimmingCharacters(in: .whitespaces))
+        return line.trimmingCharacters(in: .whitespaces).withWesternDigits
     }
 
     func chooseLanguage() throws -> String {
@@ -292,20 +292,5 @@ struct TerminalDialog {
             if text.isEmpty { return nil }
             do { return try JSONParser.parse(text).value } catch { throw AnswerError(reason: error.message) }
         }
-    }
-
-    /// Reads Arabic-Indic digits as 0–9.
-    static func westernDigits(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar in
-                    switch scalar.value {
-                    case 0x0660...0x0669: Unicode.Scalar(scalar.value - 0x0660 + 0x30)!
-                    case 0x06F0...0x06F9: Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!
-                    default: scalar
-                    }
-                }
-            )
-        )
     }
 }

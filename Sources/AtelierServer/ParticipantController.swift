@@ -87,7 +87,7 @@ struct ParticipantController: Sendable {
     func homePage(_ participant: ParticipantSession, message: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = participant.language
         let open = try await store.sessionForms(participant.sessionID).filter(\.isOpen)
-        let submitted = Set(try await store.submissions(in: participant.sessionID).filter { $0.participantCode == participant.code }.map(\.formID))
+        let submitted = Set(try await store.submissions(in: participant.sessionID, participant: participant.code).map(\.formID))
         var forms: [[String: Any]] = []
         for sessionForm in open {
             guard let form = dependencies.catalog.resolvedForm(sessionForm.formID) else { continue }
@@ -365,7 +365,7 @@ struct ParticipantController: Sendable {
     // MARK: - Helpers
 
     func submission(_ participant: ParticipantSession, _ formID: String) async throws -> StoredSubmission? {
-        try await store.submissions(in: participant.sessionID).filter { $0.participantCode == participant.code && $0.formID == formID }.min {
+        try await store.submissions(in: participant.sessionID, participant: participant.code).filter { $0.formID == formID }.min {
             $0.attempt < $1.attempt
         }
     }

@@ -162,6 +162,16 @@ extension SQLiteStore: SubmissionStore {
         return grade
     }
 
+    public func submissions(in sessionID: String, participant code: String) async throws -> [StoredSubmission] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM submission WHERE sessionId = ? AND participantCode = ? ORDER BY formId, attempt",
+                arguments: [sessionID, code]
+            ).map(SQLiteStore.submission(from:))
+        }
+    }
+
     public func submissions(in sessionID: String) async throws -> [StoredSubmission] {
         try await writer.read { db in
             try Row.fetchAll(

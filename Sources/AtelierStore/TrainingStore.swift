@@ -69,6 +69,8 @@ public protocol SubmissionStore: Sendable {
     func store(_ request: SubmissionRequest, phase: String, grade: FormGrade, retakePolicy: RetakePolicy) async throws -> SubmissionOutcome
     /// Stores several graded submissions in one transaction (an import): all are written, or none.
     func storeAll(_ submissions: [GradedSubmission], retakePolicy: RetakePolicy) async throws -> [SubmissionOutcome]
+    /// One participant's accepted submissions in a session (every attempt), without reading the others'.
+    func submissions(in sessionID: String, participant code: String) async throws -> [StoredSubmission]
     /// All accepted submissions of a session (every attempt).
     func submissions(in sessionID: String) async throws -> [StoredSubmission]
     /// What is in quarantine, for one session or all.

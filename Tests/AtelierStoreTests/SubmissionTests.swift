@@ -26,6 +26,8 @@ struct SubmissionTests {
         let second = try await intake(store).submit(again, requireOpenForm: true)
         #expect(second == .duplicate(stored))
         #expect(try await store.submissions(in: "nkc-1").count == 1)
+        #expect(try await store.submissions(in: "nkc-1", participant: code).map(\.id) == [request.id])
+        #expect(try await store.submissions(in: "nkc-1", participant: Fixture.codes[1]).isEmpty)
         #expect(try await store.quarantine(in: nil).isEmpty)
     }
 

@@ -165,3 +165,21 @@ public struct SheetProblem: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "row \(row), \(column): \(message)" }
 }
+
+extension String {
+    /// The text with Arabic-Indic (٠–٩) and Extended Arabic-Indic (۰–۹) digits read as 0–9, as people type
+    /// numbers and codes on Arabic keyboards.
+    public var withWesternDigits: String {
+        String(
+            String.UnicodeScalarView(
+                unicodeScalars.map { scalar in
+                    switch scalar.value {
+                    case 0x0660...0x0669: Unicode.Scalar(scalar.value - 0x0660 + 0x30) ?? scalar
+                    case 0x06F0...0x06F9: Unicode.Scalar(scalar.value - 0x06F0 + 0x30) ?? scalar
+                    default: scalar
+                    }
+                }
+            )
+        )
+    }
+}
