@@ -43,7 +43,7 @@ struct APIController: Sendable {
         let body = try await JSONBody.read(request, context: context)
         try body.onlyKeys(["assessment", "responses"])
         let id = try body.requiredString("assessment")
-        guard let form = dependencies.resolvedForms[id] else {
+        guard let form = dependencies.submissionIntake.resolvedForm(id) else {
             throw Problem(.unprocessableContent, "Unknown assessment", detail: "no assessment '\(id)'", pointer: "/assessment")
         }
         return jsonText(FormGrader.grade(form, responses: try body.requiredResponses()).jsonText)

@@ -2,7 +2,6 @@ import AtelierKernel
 import AtelierStore
 import Foundation
 import Hummingbird
-import Synchronization
 
 /// What the server runs with; built by the composition root (or a test) and passed in, never global.
 public struct ServerDependencies: Sendable {
@@ -22,10 +21,8 @@ public struct ServerDependencies: Sendable {
     let secret: String
     /// Participant pages.
     let pages: PageRenderer
-    /// Every form, resolved once.
-    let resolvedForms: [String: ResolvedForm]
-    /// Facts that never change once true.
-    let lookups = Lookups()
+    /// Checks submissions, remembering what never changes.
+    let submissionIntake: SubmissionIntake
 
     /// Creates the dependencies; the signing secret is created once and kept in the database.
     public static func make(catalog: ContentCatalog, store: any ServingStore, committer: SubmissionCommitter) async throws -> ServerDependencies {
@@ -40,50 +37,8 @@ public struct ServerDependencies: Sendable {
             openAPIDocument: [UInt8](document),
             secret: secret,
             pages: try PageRenderer(),
-            resolvedForms: Dictionary(uniqueKeysWithValues: catalog.forms.keys.compactMap { id in catalog.resolvedForm(id).map { (id, $0) } })
+            submissionIntake: SubmissionIntake(catalog: catalog, store: store)
         )
-    }
-
-    /// The checks of ``SubmissionIntake/check(_:requireOpenForm:)``, with the facts that never change once true
-    /// (a session exists with its retake policy, a participant belongs to a session, a form belongs to a
-    /// session) remembered, so that the hot path reads the database only for what can change: whether a form
-    /// is open.
-    func check(_ request: SubmissionRequest, requireOpenForm: Bool) async throws -> (TrainingSession, ResolvedForm) {
-        let session: TrainingSession
-        if let known = lookups.sessions.withLock({ $0[request.sessionID] }) {
-            session = known
-        } else {
-            guard let found = try await store.session(request.sessionID) else {
-                throw StoreError.sessionNotFound(request.sessionID, known: try await store.sessions().map(\.id))
-            }
-            lookups.sessions.withLock { $0[found.id] = found }
-            session = found
-        }
-        let participantSession: String
-        if let known = lookups.participants.withLock({ $0[request.participantCode] }) {
-            participantSession = known
-        } else {
-            guard let participant = try await store.participant(request.participantCode) else {
-                throw StoreError.participantNotFound(request.participantCode)
-            }
-            lookups.participants.withLock { $0[participant.code] = participant.sessionID }
-            participantSession = participant.sessionID
-        }
-        guard participantSession == session.id else {
-            throw StoreError.participantInOtherSession(code: request.participantCode, session: participantSession)
-        }
-        guard let form = resolvedForms[request.formID] else { throw StoreError.unknownForm(request.formID) }
-        var forms = lookups.sessionForms.withLock { $0[session.id] }
-        if forms == nil {
-            let ids = Set(try await store.sessionForms(session.id).map(\.formID))
-            lookups.sessionForms.withLock { $0[session.id] = ids }
-            forms = ids
-        }
-        guard forms?.contains(request.formID) == true else { throw StoreError.formNotInProgram(form: request.formID, program: session.program) }
-        if requireOpenForm, try await store.sessionForms(session.id).first(where: { $0.formID == request.formID })?.isOpen != true {
-            throw StoreError.formNotOpen(form: request.formID, session: session.id)
-        }
-        return (session, form)
     }
 
     /// The session `id`, or 404.
@@ -96,7 +51,7 @@ public struct ServerDependencies: Sendable {
     func intake(_ submission: SubmissionRequest, phase: String?, requireOpenForm: Bool) async throws -> SubmissionOutcome {
         let (session, form): (TrainingSession, ResolvedForm)
         do {
-            (session, form) = try await check(submission, requireOpenForm: requireOpenForm)
+            (session, form) = try await submissionIntake.check(submission, requireOpenForm: requireOpenForm)
         } catch let error as StoreError {
             throw Problem(error)
         }
@@ -122,11 +77,4 @@ public struct ServerDependencies: Sendable {
             )
         }
     }
-}
-
-/// Remembered lookups of the submission path.
-final class Lookups: Sendable {
-    let sessions = Mutex<[String: TrainingSession]>([:])
-    let participants = Mutex<[String: String]>([:])
-    let sessionForms = Mutex<[String: Set<String>]>([:])
 }

@@ -193,3 +193,18 @@ struct ContentHashTests {
         #expect(graded.contentHash == request.contentHash)
     }
 }
+
+@Suite("Submission intake")
+struct SubmissionIntakeTests {
+    @Test("remembers what never changes, but always reads whether a form is open")
+    func closedLater() async throws {
+        let codes = Fixture.codes
+        let store = try await Fixture.store(try SQLiteStore(), codes: [codes[0], codes[1]])
+        let intake = SubmissionIntake(catalog: Fixture.catalog, store: store)
+        #expect(try await intake.submit(Fixture.request(code: codes[0], responses: [:]), requireOpenForm: true).stored != nil)
+        try await store.setForm("definitions.pre", open: false, in: "nkc-1", actor: "t")
+        await #expect(throws: StoreError.formNotOpen(form: "definitions.pre", session: "nkc-1")) {
+            try await intake.submit(Fixture.request(code: codes[1], responses: [:]), requireOpenForm: true)
+        }
+    }
+}
