@@ -38,6 +38,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "StandardReports",
+            dependencies: ["AtelierKernel"],
+            path: "Plugins/StandardReports",
+            swiftSettings: swiftSettings
+        ),
+
         // Persistence: sessions, participants, attendance, submissions, audit log, on SQLite.
         .target(
             name: "AtelierStore",
@@ -74,7 +81,7 @@ let package = Package(
         // The composition root: builds the plugin registry and runs the CLI.
         .executableTarget(
             name: "atelier",
-            dependencies: ["AtelierCLI", "AtelierKernel", "StandardItems", "CaseAnalysis"],
+            dependencies: ["AtelierCLI", "AtelierKernel", "StandardItems", "CaseAnalysis", "StandardReports"],
             swiftSettings: swiftSettings
         ),
 
@@ -87,6 +94,11 @@ let package = Package(
         .testTarget(
             name: "CaseAnalysisTests",
             dependencies: ["AtelierKernel", "CaseAnalysis"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StandardReportsTests",
+            dependencies: ["AtelierKernel", "StandardReports"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -104,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AtelierCLITests",
-            dependencies: ["AtelierCLI", "AtelierKernel", "StandardItems", "CaseAnalysis"],
+            dependencies: ["AtelierCLI", "AtelierKernel", "StandardItems", "CaseAnalysis", "StandardReports"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -85,7 +85,8 @@ struct AtelierCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, CurriculaCommand.self, AssessmentCommand.self, GradeCommand.self, SessionCommand.self,
-            ParticipantsCommand.self, AttendanceCommand.self, ResponsesCommand.self, TakeCommand.self, ResultsCommand.self, DemoCommand.self,
+            ParticipantsCommand.self, AttendanceCommand.self, ResponsesCommand.self, TakeCommand.self, ResultsCommand.self, ReportCommand.self,
+            AnalyzeCommand.self, DemoCommand.self,
             ServeCommand.self, TokenCommand.self, DatabaseCommand.self, SchemaCommand.self,
         ]
     )

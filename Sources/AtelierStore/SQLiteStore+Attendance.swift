@@ -33,18 +33,20 @@ extension SQLiteStore: AttendanceStore {
 
     public func attendance(in sessionID: String) async throws -> [AttendanceRecord] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM attendance WHERE sessionId = ? ORDER BY participantCode, slotId", arguments: [sessionID]).map {
-                row in
-                AttendanceRecord(
-                    sessionID: row["sessionId"],
-                    participantCode: row["participantCode"],
-                    slotID: row["slotId"],
-                    status: row["status"],
-                    source: AttendanceSource(rawValue: row["source"]) ?? .typed,
-                    recordedAt: row["recordedAt"],
-                    recordedBy: row["recordedBy"]
-                )
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM attendance WHERE sessionId = ? ORDER BY participantCode, slotId", arguments: [sessionID])
+                .map(SQLiteStore.attendanceRecord(from:))
         }
+    }
+
+    static func attendanceRecord(from row: Row) -> AttendanceRecord {
+        AttendanceRecord(
+            sessionID: row["sessionId"],
+            participantCode: row["participantCode"],
+            slotID: row["slotId"],
+            status: row["status"],
+            source: AttendanceSource(rawValue: row["source"]) ?? .typed,
+            recordedAt: row["recordedAt"],
+            recordedBy: row["recordedBy"]
+        )
     }
 }

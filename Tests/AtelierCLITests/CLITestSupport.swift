@@ -3,6 +3,7 @@ import AtelierKernel
 import CaseAnalysis
 import Foundation
 import StandardItems
+import StandardReports
 import Synchronization
 
 /// Runs the CLI in-process and captures what it prints.
@@ -29,7 +30,11 @@ enum CLI {
     }()
 
     static let registry: PluginRegistry = {
-        do { return try PluginRegistry(itemTypes: StandardItems.all + [CaseAnalysisItem()]) } catch { fatalError("\(error)") }
+        do {
+            return try PluginRegistry(itemTypes: StandardItems.all + [CaseAnalysisItem()], renderers: StandardReports.all)
+        } catch {
+            fatalError("\(error)")
+        }
     }()
 
     /// Runs `atelier ARGUMENTS` from `directory` (the repository by default).

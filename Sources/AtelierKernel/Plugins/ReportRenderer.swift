@@ -40,10 +40,16 @@ public struct ReportDocument: Sendable, Codable, Equatable {
         }
     }
 
-    /// A paragraph or a table.
+    /// A paragraph, a highlighted summary, a table or a chart.
     public enum Block: Sendable, Codable, Equatable {
+        /// Running text.
         case paragraph(String)
+        /// The sentence a reader copies (for instance into a donor report); drawn prominently.
+        case highlight(String)
+        /// A table.
         case table(Table)
+        /// A chart; renderers that cannot draw fall back to ``Chart/table``.
+        case chart(Chart)
     }
 
     /// A table; `nil` cells are suppressed or missing values, drawn as renderers see fit.
