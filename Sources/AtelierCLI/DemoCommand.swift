@@ -16,14 +16,24 @@ struct DemoCommand: EnvironmentCommand {
             quarantine). Everything is generated from a fixed seed: the same every time. Then prints the results
             (running it again only prints them).
 
+            With --sessions N, also creates N − 1 more fictional sessions of the same training (other sites, dates and
+            trainers, other people, the same generator), to try reports and benchmarks on many sessions.
+
             Example:
               atelier demo --db /tmp/demo.sqlite
+              atelier demo --db /tmp/many.sqlite --sessions 1000
             """
     )
+    @Option(name: .long, help: ArgumentHelp("How many fictional sessions in all (the first is the demo session).", valueName: "n"))
+    var sessions: Int = 1
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var contentOptions: ContentOptions
 
     static let sessionID = "demo-nouakchott"
+
+    func validate() throws {
+        guard (1...5000).contains(sessions) else { throw ValidationError("--sessions must be between 1 and 5000") }
+    }
 
     func run(in environment: CLIEnvironment) async throws {
         let catalog = try contentOptions.loadCatalog(in: environment)
@@ -34,12 +44,44 @@ struct DemoCommand: EnvironmentCommand {
         } else {
             try await create(catalog: catalog, store: store, in: environment)
         }
+        if sessions > 1 { try await createMore(catalog: catalog, store: store, in: environment) }
         environment.writeOutput("")
         try await ResultsCommand.show(session: DemoCommand.sessionID, names: false, format: .text, catalog: catalog, store: store, in: environment)
         environment.writeOutput("")
         environment.writeOutput(
             "next: atelier session show\(db) · atelier participants list\(db) · atelier attendance list\(db) · atelier results --format json\(db)"
         )
+    }
+
+    /// The extra sessions of `--sessions`, each in a few transactions.
+    private func createMore(catalog: ContentCatalog, store: SQLiteStore, in environment: CLIEnvironment) async throws {
+        let existing = Set(try await store.sessions().map(\.id))
+        var usedCodes = try await store.participantCodes()
+        let sites = ["Nouakchott", "Nouadhibou", "Rosso", "Kiffa", "Zouérat", "Atar", "Kaédi", "Néma"]
+        let trainers = [["Mariem Mint Sidi", "Ousmane Ba"], ["Aminetou Mint Ahmed"], ["Cheikh Ould Mohamed", "Fatou Sow"], ["Sidi Ould Brahim"]]
+        var created = 0
+        for number in 2...sessions {
+            let site = sites[(number - 1) % sites.count]
+            let id = "demo-\(site.lowercased().folding(options: .diacriticInsensitive, locale: nil))-\(String(format: "%04d", number))"
+            guard !existing.contains(id) else { continue }
+            environment.progress("session \(number) of \(sessions)…")
+            let day = Calendar(identifier: .gregorian).date(byAdding: .day, value: 7 * (number - 1), to: DemoSession.date("2025-01-06", "00:00"))
+            let start = day.map {
+                ISO8601DateFormatter.string(from: $0, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
+            }
+            let plan = DemoSession.Plan(
+                id: id,
+                seed: UInt64(2026 + number),
+                site: site,
+                start: start ?? "2025-01-06",
+                trainers: trainers[number % trainers.count],
+                showcase: false
+            )
+            _ = try await DemoSession(catalog: catalog, store: store, actor: environment.actor, progress: { _ in }, plan: plan)
+                .create(usedCodes: &usedCodes)
+            created += 1
+        }
+        environment.writeOutput("created \(created) more fictional session(s) in \(storeOptions.path(in: environment))")
     }
 
     private func create(catalog: ContentCatalog, store: SQLiteStore, in environment: CLIEnvironment) async throws {
@@ -62,6 +104,18 @@ struct DemoSession {
     let store: any TrainingStore
     let actor: String
     let progress: (String) -> Void
+    var plan = Plan()
+
+    /// Which session to generate.
+    struct Plan {
+        var id = DemoCommand.sessionID
+        var seed: UInt64 = 2026
+        var site = "Nouakchott"
+        var start = "2026-11-16"
+        var trainers = ["Mariem Mint Sidi", "Ousmane Ba"]
+        /// Whether to act out re-sent and second submissions (the demo session), or store everything in bulk.
+        var showcase = true
+    }
 
     struct Summary {
         var participants = 0
@@ -71,21 +125,28 @@ struct DemoSession {
         var quarantined = 0
     }
 
+    /// Creates the session, with participant codes not yet used in the store.
     func create() async throws -> Summary {
-        var random = SeededGenerator(seed: 2026)
+        var usedCodes = try await store.participantCodes()
+        return try await create(usedCodes: &usedCodes)
+    }
+
+    /// Creates the session, with participant codes not in `usedCodes` (which gains the new ones).
+    func create(usedCodes: inout Set<String>) async throws -> Summary {
+        var random = SeededGenerator(seed: plan.seed)
         guard let program = catalog.programs["police-gendarmerie-2day"] else {
             throw CLIError(message: "the demo needs the program police-gendarmerie-2day, which is not in the content")
         }
         let session = try SessionPlanner.plan(
             program: program,
-            id: DemoCommand.sessionID,
+            id: plan.id,
             joinCode: ParticipantCode.joinCode(using: &random),
-            site: "Nouakchott",
-            venue: "Salle de conférence, mairie de Tevragh Zeina",
+            site: plan.site,
+            venue: plan.showcase ? "Salle de conférence, mairie de Tevragh Zeina" : "Salle de réunion, wilaya",
             partner: "INLCTPTM",
             language: "fr",
-            start: "2026-11-16",
-            trainers: ["Mariem Mint Sidi", "Ousmane Ba"],
+            start: plan.start,
+            trainers: plan.trainers,
             retakePolicy: .none,
             statuses: AttendanceStatus.defaults
         )
@@ -95,8 +156,10 @@ struct DemoSession {
         // Participants.
         progress("registering participants…")
         var people: [(registration: Registration, ability: Double)] = []
-        for (index, person) in DemoPeople.all.enumerated() {
-            let code = ParticipantCode.generate(using: &random)
+        let roster = plan.showcase ? DemoPeople.all : DemoPeople.all.shuffled(using: &random)
+        for (index, person) in roster.enumerated() {
+            var code = ParticipantCode.generate(using: &random)
+            while !usedCodes.insert(code).inserted { code = ParticipantCode.generate(using: &random) }
             let registeredAt = DemoSession.date(session.slots[0].date, "08:\(String(format: "%02d", 10 + index))")
             let participant = Participant(
                 code: code,
@@ -147,6 +210,7 @@ struct DemoSession {
 
         // Tests: pre-tests on the first morning, post-tests on the last afternoon.
         let intake = SubmissionIntake(catalog: catalog, store: store)
+        var bulk: [SubmissionRequest] = []
         for phase in [AssessmentPhase.pre, .post] {
             let forms = program.modules.compactMap { module in catalog.forms(ofModule: module).first { $0.phase == phase } }
             let slot = phase == .pre ? session.slots[0] : session.slots[session.slots.count - 1]
@@ -168,6 +232,10 @@ struct DemoSession {
                         source: index % 9 == 4 ? .paper : .device,
                         receivedAt: DemoSession.date(slot.date, phase == .pre ? "09:05" : "16:40")
                     )
+                    guard plan.showcase else {
+                        bulk.append(request)
+                        continue
+                    }
                     if case .accepted = try await intake.submit(request, requireOpenForm: true) { summary.submissions += 1 }
                     // A phone on weak Wi-Fi sends again what it already sent.
                     if (index == 3 || index == 21) && form.id == forms[0].id && phase == .post {
@@ -182,6 +250,10 @@ struct DemoSession {
                     }
                 }
             }
+            for outcome in try await intake.submitAll(bulk, requireOpenForm: true) {
+                if case .accepted = outcome { summary.submissions += 1 }
+            }
+            bulk.removeAll()
             for form in forms { try await store.setForm(form.id, open: false, in: session.id, actor: actor) }
         }
         return summary

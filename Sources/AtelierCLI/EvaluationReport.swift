@@ -38,7 +38,8 @@ struct EvaluationReport {
     /// A signed number of points.
     func points(_ value: Double?, _ digits: Int = 1) -> String {
         guard let value, value.isFinite else { return "—" }
-        return (value >= 0 ? "+" : "−") + number(abs(value), digits)
+        // ASCII signs, so that spreadsheets read the CSV cells as numbers.
+        return (value >= 0 ? "+" : "-") + number(abs(value), digits)
     }
 
     /// A p-value with its n.

@@ -15,8 +15,8 @@ extension SQLiteStore: EvaluationSource {
             // One query per table (all rows, or the sessions' rows), grouped in memory: a report over a
             // thousand sessions must not make three thousand round trips.
             let all = Set(ids).count == (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session") ?? -1)
-            func rows(_ table: String, order: String) throws -> [Row] {
-                if all { return try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") }
+            func rows(_ table: String, columns: String = "*", order: String) throws -> [Row] {
+                if all { return try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(table) ORDER BY \(order)") }
                 var fetched: [Row] = []
                 for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                     let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
@@ -37,7 +37,8 @@ extension SQLiteStore: EvaluationSource {
                 by: \.sessionID
             )
             let submissions = Dictionary(
-                grouping: try rows("submission", order: "participantCode, formId, attempt").map(SQLiteStore.submission(from:)),
+                grouping: try rows("submission", columns: SQLiteStore.attemptColumns, order: "participantCode, formId, attempt")
+                    .map(SQLiteStore.attempt(from:)),
                 by: \.sessionID
             )
             return sessions.map { session in
@@ -49,5 +50,27 @@ extension SQLiteStore: EvaluationSource {
                 )
             }
         }
+    }
+
+    /// The columns an evaluation reads of a submission: no responses, no grade JSON.
+    static let attemptColumns =
+        "id, sessionId, participantCode, formId, phase, attempt, score, maxScore, passed, itemIds, itemScores, itemMaxScores, choices"
+
+    static func attempt(from row: Row) -> EvaluationAttempt {
+        EvaluationAttempt(
+            id: row["id"],
+            sessionID: row["sessionId"],
+            participantCode: row["participantCode"],
+            formID: row["formId"],
+            phase: row["phase"],
+            attempt: row["attempt"],
+            score: row["score"],
+            maxScore: row["maxScore"],
+            passed: row["passed"],
+            itemKey: row["itemIds"],
+            scores: SubmissionDigest.doubles(row["itemScores"]),
+            maxScores: SubmissionDigest.doubles(row["itemMaxScores"]),
+            choicesText: row["choices"]
+        )
     }
 }

@@ -1,3 +1,4 @@
+import AtelierKernel
 import GRDB
 
 extension SQLiteStore {
@@ -134,6 +135,35 @@ extension SQLiteStore {
                     );
                     """
             )
+        }
+        migrator.registerMigration("v3-submission-item-columns") { db in
+            // Compact per-item columns for evaluations (see SubmissionDigest), backfilled from the stored grades.
+            try db.execute(
+                sql: """
+                    ALTER TABLE submission ADD COLUMN passed INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE submission ADD COLUMN itemIds TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE submission ADD COLUMN itemScores BLOB;
+                    ALTER TABLE submission ADD COLUMN itemMaxScores BLOB;
+                    ALTER TABLE submission ADD COLUMN choices TEXT NOT NULL DEFAULT '';
+                    """
+            )
+            let update = try db.makeStatement(
+                sql: "UPDATE submission SET passed = ?, itemIds = ?, itemScores = ?, itemMaxScores = ?, choices = ? WHERE id = ?"
+            )
+            for row in try Row.fetchAll(db, sql: "SELECT id, grade, responses FROM submission") {
+                let id: String = row["id"]
+                let grade = try SQLiteStore.grade(from: row["grade"])
+                let responsesText: String = row["responses"]
+                let responses = try JSONParser.parseValue(Array(responsesText.utf8)).objectValue?.members ?? []
+                let digest = SubmissionDigest(
+                    grade: grade,
+                    responses: Dictionary(responses.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+                )
+                try update.execute(arguments: [
+                    grade.passed, digest.itemIDsText, SubmissionDigest.blob(digest.scores), SubmissionDigest.blob(digest.maxScores),
+                    digest.choicesText, id,
+                ])
+            }
         }
         return migrator
     }()

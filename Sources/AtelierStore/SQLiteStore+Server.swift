@@ -100,7 +100,7 @@ extension SQLiteStore: ServerStore {
                     arguments: [session, participant, form]
                 )
             else { return [:] }
-            let members = try JSONParser.parse(text).value.objectValue?.members ?? []
+            let members = try JSONParser.parseValue(Array(text.utf8)).objectValue?.members ?? []
             return Dictionary(uniqueKeysWithValues: members.map { ($0.key, $0.value) })
         }
     }

@@ -66,13 +66,15 @@ extension SQLiteStore: SubmissionStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO submission (id, sessionId, participantCode, formId, phase, attempt, responses, contentHash, score, maxScore,
-                    grade, graderVersion, source, receivedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    grade, graderVersion, source, receivedAt, passed, itemIds, itemScores, itemMaxScores, choices)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 request.id, request.sessionID, request.participantCode, request.formID, phase, attempt, responses, hash,
                 grade.score, grade.maxScore, submission.gradeText, grade.graderVersion, request.source.rawValue, receivedAt,
+                grade.passed, submission.digest.itemIDsText, SubmissionDigest.blob(submission.digest.scores),
+                SubmissionDigest.blob(submission.digest.maxScores), submission.digest.choicesText,
             ]
         )
         return .accepted(
@@ -138,7 +140,7 @@ extension SQLiteStore: SubmissionStore {
 
     static func submission(from row: Row) throws -> StoredSubmission {
         let responsesText: String = row["responses"]
-        let responses = try JSONParser.parse(responsesText).value.objectValue?.members ?? []
+        let responses = try JSONParser.parseValue(Array(responsesText.utf8)).objectValue?.members ?? []
         return StoredSubmission(
             id: row["id"],
             sessionID: row["sessionId"],
@@ -156,7 +158,7 @@ extension SQLiteStore: SubmissionStore {
     }
 
     static func grade(from text: String) throws -> FormGrade {
-        guard let grade = FormGrade(json: try JSONParser.parse(text).value) else {
+        guard let grade = FormGrade(json: try JSONParser.parseValue(Array(text.utf8))) else {
             throw StoreError.invalidInput("a stored grade cannot be read; run `atelier db check`")
         }
         return grade

@@ -77,17 +77,15 @@ public struct SessionResults: Sendable, Equatable {
         return SessionResults(session: session, rows: rows)
     }
 
-    /// The attempt that counts under `policy`.
-    public static func countedAttempt(_ attempts: [StoredSubmission], policy: RetakePolicy) -> StoredSubmission? {
+    /// The attempt that counts under `policy`: the first, the last, or the best (the earlier one on a tie).
+    public static func countedAttempt<Attempt: CountableAttempt>(_ attempts: [Attempt], policy: RetakePolicy) -> Attempt? {
         let ordered = attempts.sorted { $0.attempt < $1.attempt }
         switch policy {
         case .none, .first: return ordered.first
         case .last: return ordered.last
         case .best:
             return ordered.max { lhs, rhs in
-                let left = lhs.grade.maxScore > 0 ? lhs.grade.score / lhs.grade.maxScore : 0
-                let right = rhs.grade.maxScore > 0 ? rhs.grade.score / rhs.grade.maxScore : 0
-                return left < right || (left == right && lhs.attempt > rhs.attempt)
+                lhs.fractionEarned < rhs.fractionEarned || (lhs.fractionEarned == rhs.fractionEarned && lhs.attempt > rhs.attempt)
             }
         }
     }

@@ -91,6 +91,8 @@ public struct GradedSubmission: Sendable {
     public let contentHash: String
     let responsesText: String
     let gradeText: String
+    /// The compact item columns evaluations read.
+    let digest: SubmissionDigest
 
     /// Creates one.
     public init(request: SubmissionRequest, phase: String, grade: FormGrade) {
@@ -105,6 +107,7 @@ public struct GradedSubmission: Sendable {
             + JSONValue.string(request.participantCode).serialized() + ",\"responses\":" + responses + "}"
         contentHash = SHA256.hex(canonical)
         gradeText = grade.jsonText
+        digest = SubmissionDigest(grade: grade, responses: request.responses)
     }
 }
 

@@ -53,9 +53,10 @@ struct EvaluationCommandTests {
         #expect(json["test"]?["cronbachAlpha"]?.numberValue.map { abs($0 - 0.7) < 1e-9 } == true)
         #expect(json["test"]?["alphaIsIndicative"] == true)
         #expect(json["items"]?.arrayValue?.map { $0["facility"]?.numberValue ?? -1 } == [0.8, 0.7, 0.5, 0.3, 0.2])
-        for key in ["id", "facility", "sd", "randomGuessScore", "intendedWeight", "effectiveWeight", "discriminationIndex",
-            "discriminativeEfficiency", "itemRest", "upperLowerD"]
-        {
+        for key in [
+            "id", "facility", "sd", "randomGuessScore", "intendedWeight", "effectiveWeight", "discriminationIndex",
+            "discriminativeEfficiency", "itemRest", "upperLowerD",
+        ] {
             #expect(json["items"]?.arrayValue?.first?[key] != nil, "\(key)")
         }
     }

@@ -13,7 +13,11 @@ struct SQLiteStoreTests {
         let store = try SQLiteStore(path: path)
         let report = try await store.check()
         #expect(report.isOK)
-        #expect(report.appliedMigrations == ["v1-sessions-participants-attendance-submissions", "v2-tokens-drafts-release-settings"])
+        #expect(
+            report.appliedMigrations == [
+                "v1-sessions-participants-attendance-submissions", "v2-tokens-drafts-release-settings", "v3-submission-item-columns",
+            ]
+        )
         #expect(try await SQLiteStore(path: path).migrate().isEmpty)
         let journal = try await store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")

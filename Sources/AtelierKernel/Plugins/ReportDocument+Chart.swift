@@ -193,6 +193,7 @@ extension ReportDocument.Chart {
     }
 
     private static func format(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(format: "%.2f", value)
+        guard value.isFinite else { return "—" }
+        return value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
     }
 }

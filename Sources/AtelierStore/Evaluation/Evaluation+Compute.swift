@@ -15,9 +15,9 @@ extension Evaluation {
     public static func compute(_ data: [SessionData], catalog: ContentCatalog, options: Options = Options()) -> Evaluation {
         var participants: [ParticipantResult] = []
         var grouped: [[String]] = []  // per participant, per grouping: the values
-        var attemptsByForm: [String: [StoredSubmission]] = [:]
+        var attemptsByForm: [String: [EvaluationAttempt]] = [:]
         // Per module: participant index → (pre attempt, post attempt).
-        var modulePairs: [String: [(pre: StoredSubmission, post: StoredSubmission)]] = [:]
+        var modulePairs: [String: [(pre: EvaluationAttempt, post: EvaluationAttempt)]] = [:]
         var modules: [String] = []
 
         for sessionData in data {
@@ -35,15 +35,15 @@ extension Evaluation {
                 let attendedSlots = Set(
                     records.filter { slotIDs.contains($0.slotID) && (session.weight(of: $0.status) ?? 0) > 0 }.map(\.slotID)
                 )
-                var counted: [String: StoredSubmission] = [:]
+                var counted: [String: EvaluationAttempt] = [:]
                 for (formID, attempts) in Dictionary(grouping: submissionsByCode[participant.code] ?? [], by: \.formID) {
                     counted[formID] = SessionResults.countedAttempt(attempts, policy: session.retakePolicy)
                 }
                 func phase(_ phase: AssessmentPhase) -> (percent: Double?, passed: Bool?) {
-                    let grades = counted.values.filter { $0.phase == phase.rawValue }.map(\.grade)
-                    let maxScore = grades.reduce(0) { $0 + $1.maxScore }
-                    guard !grades.isEmpty, maxScore > 0 else { return (nil, nil) }
-                    return (grades.reduce(0) { $0 + $1.score } / maxScore * 100, grades.allSatisfy(\.passed))
+                    let attempts = counted.values.filter { $0.phase == phase.rawValue }
+                    let maxScore = attempts.reduce(0) { $0 + $1.maxScore }
+                    guard !attempts.isEmpty, maxScore > 0 else { return (nil, nil) }
+                    return (attempts.reduce(0) { $0 + $1.score } / maxScore * 100, attempts.allSatisfy(\.passed))
                 }
                 let pre = phase(.pre)
                 let post = phase(.post)
@@ -54,16 +54,16 @@ extension Evaluation {
                 }
                 for form in postForms {
                     if let attempt = counted[form.id] {
-                        if rule?.requirePostTestPass == true, !attempt.grade.passed {
+                        if rule?.requirePostTestPass == true, !attempt.passed {
                             reasons.append(
-                                .postTestBelowPassMark(form: form.id, percent: attempt.grade.percent, passMark: form.passMark * 100)
+                                .postTestBelowPassMark(form: form.id, percent: attempt.percent ?? 0, passMark: form.passMark * 100)
                             )
                         }
                     } else if rule?.requirePostTestPass == true {
                         reasons.append(.postTestMissing(form: form.id))
                     }
                 }
-                let passedPost = !postForms.isEmpty && postForms.allSatisfy { counted[$0.id]?.grade.passed == true }
+                let passedPost = !postForms.isEmpty && postForms.allSatisfy { counted[$0.id]?.passed == true }
                 let completed =
                     rate + 1e-9 >= (rule?.minimumAttendance ?? 0) && (rule?.requirePostTestPass == true ? passedPost : true)
                 participants.append(
@@ -98,11 +98,12 @@ extension Evaluation {
 
         let paired = participants.filter { $0.pre != nil && $0.post != nil }
         let cohort = comparison(of: paired, catalog: catalog, sessions: data.map(\.session), gainThreshold: options.gainThreshold)
+        let index = ItemIndex()
         let moduleEvaluations = modules.map { module in
-            evaluateModule(module, pairs: modulePairs[module] ?? [], attemptsByForm: attemptsByForm, catalog: catalog)
+            evaluateModule(module, pairs: modulePairs[module] ?? [], attemptsByForm: attemptsByForm, catalog: catalog, index: index)
         }
         let objectives = modules.flatMap { module in
-            objectiveMastery(module, pairs: modulePairs[module] ?? [], catalog: catalog)
+            objectiveMastery(module, pairs: modulePairs[module] ?? [], catalog: catalog, index: index)
         }
         let disaggregations = options.groupings.enumerated().map { index, grouping in
             disaggregate(
@@ -154,14 +155,40 @@ extension Evaluation {
         return comparison
     }
 
-    /// Whether an item grade earned full points.
-    static func isCorrect(_ grade: ItemGrade) -> Bool { grade.maxScore > 0 && grade.score >= grade.maxScore - 1e-9 }
+    /// Where each item is in attempts that share an item key (one form version): built once per key.
+    final class ItemIndex {
+        private var positions: [String: [String: Int]] = [:]
+
+        /// The position of each item id in attempts with `key`.
+        func positions(for key: String) -> [String: Int] {
+            if let known = positions[key] { return known }
+            let ids = key.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let made = Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+            positions[key] = made
+            return made
+        }
+
+        /// The score and maximum of `item` in `attempt`, if it was graded.
+        func mark(of item: String, in attempt: EvaluationAttempt) -> (score: Double, maxScore: Double)? {
+            guard let position = positions(for: attempt.itemKey)[item], position < attempt.scores.count,
+                position < attempt.maxScores.count
+            else { return nil }
+            return (attempt.scores[position], attempt.maxScores[position])
+        }
+
+        /// Whether `item` earned full points in `attempt`.
+        func isCorrect(_ item: String, in attempt: EvaluationAttempt) -> Bool {
+            guard let mark = mark(of: item, in: attempt) else { return false }
+            return mark.maxScore > 0 && mark.score >= mark.maxScore - 1e-9
+        }
+    }
 
     static func evaluateModule(
         _ module: String,
-        pairs: [(pre: StoredSubmission, post: StoredSubmission)],
-        attemptsByForm: [String: [StoredSubmission]],
-        catalog: ContentCatalog
+        pairs: [(pre: EvaluationAttempt, post: EvaluationAttempt)],
+        attemptsByForm: [String: [EvaluationAttempt]],
+        catalog: ContentCatalog,
+        index: ItemIndex
     ) -> ModuleEvaluation {
         let forms = catalog.forms(ofModule: module)
         let preForm = forms.first { $0.phase == .pre }
@@ -172,9 +199,11 @@ extension Evaluation {
             let postItems = Set(postResolved.items.filter { $0.maxScore > 0 }.map(\.item.id))
             for loaded in preResolved.items where loaded.maxScore > 0 && postItems.contains(loaded.item.id) {
                 let id = loaded.item.id
-                let before = pairs.map { pair in pair.pre.grade.items.first { $0.id == id }.map(isCorrect) ?? false }
-                let after = pairs.map { pair in pair.post.grade.items.first { $0.id == id }.map(isCorrect) ?? false }
-                let change = ItemChange(id: id, pre: before, post: after)
+                let change = ItemChange(
+                    id: id,
+                    pre: pairs.map { index.isCorrect(id, in: $0.pre) },
+                    post: pairs.map { index.isCorrect(id, in: $0.post) }
+                )
                 var itemFlags: [ChangeFlag] = []
                 if let facility = change.preFacility, change.n >= 5, facility >= 0.9 { itemFlags.append(.nearlyAllCorrectBefore) }
                 if change.b > change.c { itemFlags.append(.moreLostThanGained) }
@@ -185,7 +214,7 @@ extension Evaluation {
         var analyses: [String: ItemAnalysis] = [:]
         for form in [preForm, postForm].compactMap({ $0 }) {
             guard let resolved = catalog.resolvedForm(form.id) else { continue }
-            analyses[form.id] = itemAnalysis(of: resolved, attempts: attemptsByForm[form.id] ?? [])
+            analyses[form.id] = itemAnalysis(of: resolved, attempts: attemptsByForm[form.id] ?? [], index: index)
         }
         return ModuleEvaluation(
             module: module,
@@ -198,16 +227,26 @@ extension Evaluation {
     }
 
     /// Item analysis of a form's counted attempts, with the chosen options for the distractor table.
-    static func itemAnalysis(of form: ResolvedForm, attempts: [StoredSubmission]) -> ItemAnalysis {
+    static func itemAnalysis(of form: ResolvedForm, attempts: [EvaluationAttempt], index: ItemIndex) -> ItemAnalysis {
         let scored = form.items.filter { $0.maxScore > 0 }
         let context = GradingContext(multipleResponsePolicy: form.form.multipleResponsePolicy)
-        let choiceTypes: Set<String> = ["single-choice", "multiple-response", "true-false"]
-        let marks = attempts.map { attempt in
-            let byID = Dictionary(attempt.grade.items.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
-            return scored.map { byID[$0.item.id] ?? 0 }
-        }
-        let choices = attempts.map { attempt in
-            scored.map { loaded in choiceTypes.contains(loaded.item.type) ? attempt.responses[loaded.item.id].flatMap(choiceLabel) : nil }
+        let isChoice = scored.map { SubmissionDigest.choiceTypes.contains($0.item.type) }
+        var marks: [[Double]] = []
+        var choices: [[String?]] = []
+        marks.reserveCapacity(attempts.count)
+        choices.reserveCapacity(attempts.count)
+        for attempt in attempts {
+            let positions = index.positions(for: attempt.itemKey)
+            let chosen = attempt.choicesText.split(separator: SubmissionDigest.choiceSeparator, omittingEmptySubsequences: false)
+            marks.append(
+                scored.map { loaded in positions[loaded.item.id].flatMap { $0 < attempt.scores.count ? attempt.scores[$0] : nil } ?? 0 }
+            )
+            choices.append(
+                scored.indices.map { column in
+                    guard isChoice[column], let position = positions[scored[column].item.id], position < chosen.count else { return nil }
+                    return chosen[position].isEmpty ? nil : String(chosen[position])
+                }
+            )
         }
         return ItemAnalysis(
             ItemAnalysisInput(
@@ -220,21 +259,11 @@ extension Evaluation {
         )
     }
 
-    /// A response as a short label for the distractor table: the choice id, or ids joined by `+`.
-    static func choiceLabel(_ response: JSONValue) -> String? {
-        switch response {
-        case .string(let value): value
-        case .bool(let value): value ? "true" : "false"
-        case .array(let values):
-            values.compactMap { value -> String? in if case .string(let id) = value { id } else { nil } }.sorted().joined(separator: "+")
-        default: nil
-        }
-    }
-
     static func objectiveMastery(
         _ module: String,
-        pairs: [(pre: StoredSubmission, post: StoredSubmission)],
-        catalog: ContentCatalog
+        pairs: [(pre: EvaluationAttempt, post: EvaluationAttempt)],
+        catalog: ContentCatalog,
+        index: ItemIndex
     ) -> [ObjectiveMastery] {
         let forms = catalog.forms(ofModule: module)
         guard let definition = catalog.modules[module], let preForm = forms.first(where: { $0.phase == .pre }),
@@ -244,14 +273,13 @@ extension Evaluation {
         return definition.objectives.map { objective in
             let preItems = preResolved.items.filter { $0.maxScore > 0 && $0.item.objectives.contains(objective.id) }
             let postItems = postResolved.items.filter { $0.maxScore > 0 && $0.item.objectives.contains(objective.id) }
-            func share(_ grade: FormGrade, items: [LoadedItem]) -> Double? {
+            func share(_ attempt: EvaluationAttempt, items: [LoadedItem]) -> Double? {
                 let maxScore = items.reduce(0) { $0 + $1.maxScore }
                 guard maxScore > 0 else { return nil }
-                let ids = Set(items.map(\.item.id))
-                return grade.items.filter { ids.contains($0.id) }.reduce(0) { $0 + $1.score } / maxScore * 100
+                return items.reduce(0) { $0 + (index.mark(of: $1.item.id, in: attempt)?.score ?? 0) } / maxScore * 100
             }
-            let before = pairs.compactMap { share($0.pre.grade, items: preItems) }
-            let after = pairs.compactMap { share($0.post.grade, items: postItems) }
+            let before = pairs.compactMap { share($0.pre, items: preItems) }
+            let after = pairs.compactMap { share($0.post, items: postItems) }
             func mastery(_ shares: [Double], passMark: Double) -> Double? {
                 shares.isEmpty ? nil : Double(shares.filter { $0 >= passMark - 1e-9 }.count) / Double(shares.count) * 100
             }

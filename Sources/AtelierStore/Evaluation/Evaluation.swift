@@ -28,9 +28,9 @@ public struct Evaluation: Sendable {
         public var session: TrainingSession
         public var participants: [Participant]
         public var attendance: [AttendanceRecord]
-        public var submissions: [StoredSubmission]
+        public var submissions: [EvaluationAttempt]
         /// Creates the data of one session.
-        public init(session: TrainingSession, participants: [Participant], attendance: [AttendanceRecord], submissions: [StoredSubmission]) {
+        public init(session: TrainingSession, participants: [Participant], attendance: [AttendanceRecord], submissions: [EvaluationAttempt]) {
             self.session = session
             self.participants = participants
             self.attendance = attendance
