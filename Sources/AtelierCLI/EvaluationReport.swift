@@ -178,21 +178,12 @@ struct EvaluationReport {
             [strings["report.fig.passed-post"], percent(cohort.pctPassPost), n],
         ]
         let table = ReportDocument.Table(columns: [strings["report.col.figure"], strings["report.col.value"], strings["report.col.n"]], rows: rows)
-        let paired = evaluation.participants.filter { $0.pre != nil || $0.post != nil }
         let scoreAxis = ReportDocument.Chart.Axis(label: strings["report.axis.score"], minimum: 0, maximum: 100, isPercent: true)
+        let (level, dumbbellData) = dumbbellRows
         let dumbbell = ReportDocument.Chart(
-            title: strings["report.chart.dumbbell"],
-            caption: strings["report.chart.dumbbell.caption"],
-            content: .dumbbell(
-                .init(
-                    axis: scoreAxis,
-                    fromName: strings["report.pre"],
-                    toName: strings["report.post"],
-                    rows: paired.sorted { ($0.gain ?? -1000, $0.code) > ($1.gain ?? -1000, $1.code) }.map {
-                        .init(label: $0.code, from: $0.pre, to: $0.post)
-                    }
-                )
-            )
+            title: strings["report.chart.dumbbell.\(level)"],
+            caption: strings["report.chart.dumbbell.\(level).caption"],
+            content: .dumbbell(.init(axis: scoreAxis, fromName: strings["report.pre"], toName: strings["report.post"], rows: dumbbellData))
         )
         let edges = stride(from: 0.0, through: 100, by: 10).map { $0 }
         func counts(_ scores: [Double]) -> [Double?] {
@@ -213,6 +204,32 @@ struct EvaluationReport {
             )
         )
         return ReportDocument.Section(heading: strings["report.section.scores"], blocks: [.table(table), .chart(dumbbell), .chart(histogram)])
+    }
+
+    /// The most rows a dumbbell chart draws; above it, participants are pooled by session, then by site.
+    static let dumbbellLimit = 60
+
+    /// The dumbbell's level (`participants`, `sessions` or `sites`) and rows, largest gain first.
+    var dumbbellRows: (String, [ReportDocument.Chart.Dumbbell.Row]) {
+        let tested = evaluation.participants.filter { $0.pre != nil || $0.post != nil }
+        if tested.count <= Self.dumbbellLimit {
+            let sorted = tested.sorted { ($0.gain ?? -1000, $0.code) > ($1.gain ?? -1000, $1.code) }
+            return ("participants", sorted.map { .init(label: $0.code, from: $0.pre, to: $0.post) })
+        }
+        let sites = Dictionary(evaluation.sessions.map { ($0.id, $0.site) }, uniquingKeysWith: { first, _ in first })
+        let bySession = evaluation.sessions.count <= Self.dumbbellLimit
+        let groups = Dictionary(grouping: tested.filter { $0.pre != nil && $0.post != nil }) { participant in
+            bySession ? participant.session : sites[participant.session] ?? participant.session
+        }
+        let rows = groups.map { label, members in
+            ReportDocument.Chart.Dumbbell.Row(
+                label: label,
+                from: Descriptive.mean(members.compactMap(\.pre)),
+                to: Descriptive.mean(members.compactMap(\.post))
+            )
+        }
+        let sorted = rows.sorted { (($0.to ?? 0) - ($0.from ?? 0), $0.label) > (($1.to ?? 0) - ($1.from ?? 0), $1.label) }
+        return (bySession ? "sessions" : "sites", sorted)
     }
 
     var objectivesSection: ReportDocument.Section {
@@ -370,6 +387,25 @@ struct EvaluationReport {
         let notCompleted = evaluation.participants.filter { !$0.completed }
         if notCompleted.isEmpty {
             blocks.append(.paragraph(strings["report.all-completed"]))
+            return ReportDocument.Section(heading: strings["report.section.attendance"], blocks: blocks)
+        }
+        var counts: [String: Int] = [:]
+        for participant in notCompleted {
+            for kind in Set(participant.notCompletedReasons.map(\.kind)) { counts[kind, default: 0] += 1 }
+        }
+        blocks.append(
+            .table(
+                ReportDocument.Table(
+                    columns: [strings["report.col.reason"], strings["report.col.participants"]],
+                    rows: ["attendance", "post-test-missing", "post-test-below-pass-mark"].compactMap { kind in
+                        counts[kind].map { [strings["report.reason-kind.\(kind)"], String($0)] }
+                    },
+                    note: strings["report.reasons.note", values: ["n": String(notCompleted.count)]]
+                )
+            )
+        )
+        if notCompleted.count > Self.listLimit {
+            blocks.append(.paragraph(strings["report.not-completed.too-many", values: ["n": String(notCompleted.count)]]))
         } else {
             blocks.append(
                 .table(
@@ -392,6 +428,9 @@ struct EvaluationReport {
         }
         return ReportDocument.Section(heading: strings["report.section.attendance"], blocks: blocks)
     }
+
+    /// The most participants the report lists by code; above it, only the counts (the JSON has them all).
+    static let listLimit = 200
 
     func reason(_ reason: Evaluation.NotCompletedReason) -> String {
         switch reason {

@@ -136,33 +136,43 @@ extension SQLiteStore {
                     """
             )
         }
-        migrator.registerMigration("v3-submission-item-columns") { db in
-            // Compact per-item columns for evaluations (see SubmissionDigest), backfilled from the stored grades.
+        migrator.registerMigration("v3-evaluation-attempts") { db in
+            // A compact copy of what evaluations read of each submission (see SubmissionDigest): a report over a
+            // thousand sessions scans small rows of numbers, not the responses and grade JSON. Backfilled here;
+            // written with every submission afterwards, in the same transaction.
             try db.execute(
                 sql: """
-                    ALTER TABLE submission ADD COLUMN passed INTEGER NOT NULL DEFAULT 0;
-                    ALTER TABLE submission ADD COLUMN itemIds TEXT NOT NULL DEFAULT '';
-                    ALTER TABLE submission ADD COLUMN itemScores BLOB;
-                    ALTER TABLE submission ADD COLUMN itemMaxScores BLOB;
-                    ALTER TABLE submission ADD COLUMN choices TEXT NOT NULL DEFAULT '';
+                    CREATE TABLE evaluationAttempt (
+                        submissionId TEXT PRIMARY KEY NOT NULL REFERENCES submission(id) ON DELETE CASCADE,
+                        sessionId TEXT NOT NULL,
+                        participantCode TEXT NOT NULL,
+                        formId TEXT NOT NULL,
+                        phase TEXT NOT NULL,
+                        attempt INTEGER NOT NULL,
+                        score REAL NOT NULL,
+                        maxScore REAL NOT NULL,
+                        passed INTEGER NOT NULL,
+                        itemIds TEXT NOT NULL,
+                        itemScores BLOB NOT NULL,
+                        itemMaxScores BLOB NOT NULL,
+                        choices TEXT NOT NULL
+                    );
+                    CREATE INDEX evaluationAttemptBySession ON evaluationAttempt(sessionId);
                     """
             )
-            let update = try db.makeStatement(
-                sql: "UPDATE submission SET passed = ?, itemIds = ?, itemScores = ?, itemMaxScores = ?, choices = ? WHERE id = ?"
-            )
-            for row in try Row.fetchAll(db, sql: "SELECT id, grade, responses FROM submission") {
-                let id: String = row["id"]
-                let grade = try SQLiteStore.grade(from: row["grade"])
-                let responsesText: String = row["responses"]
-                let responses = try JSONParser.parseValue(Array(responsesText.utf8)).objectValue?.members ?? []
-                let digest = SubmissionDigest(
-                    grade: grade,
-                    responses: Dictionary(responses.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM submission") {
+                let submission = try SQLiteStore.submission(from: row)
+                try SQLiteStore.insertEvaluationAttempt(
+                    id: submission.id,
+                    request: submission.sessionID,
+                    participant: submission.participantCode,
+                    form: submission.formID,
+                    phase: submission.phase,
+                    attempt: submission.attempt,
+                    grade: submission.grade,
+                    digest: SubmissionDigest(grade: submission.grade, responses: submission.responses),
+                    db
                 )
-                try update.execute(arguments: [
-                    grade.passed, digest.itemIDsText, SubmissionDigest.blob(digest.scores), SubmissionDigest.blob(digest.maxScores),
-                    digest.choicesText, id,
-                ])
             }
         }
         return migrator

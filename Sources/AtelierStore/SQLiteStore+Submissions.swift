@@ -66,16 +66,25 @@ extension SQLiteStore: SubmissionStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO submission (id, sessionId, participantCode, formId, phase, attempt, responses, contentHash, score, maxScore,
-                    grade, graderVersion, source, receivedAt, passed, itemIds, itemScores, itemMaxScores, choices)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    grade, graderVersion, source, receivedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 request.id, request.sessionID, request.participantCode, request.formID, phase, attempt, responses, hash,
                 grade.score, grade.maxScore, submission.gradeText, grade.graderVersion, request.source.rawValue, receivedAt,
-                grade.passed, submission.digest.itemIDsText, SubmissionDigest.blob(submission.digest.scores),
-                SubmissionDigest.blob(submission.digest.maxScores), submission.digest.choicesText,
             ]
+        )
+        try insertEvaluationAttempt(
+            id: request.id,
+            request: request.sessionID,
+            participant: request.participantCode,
+            form: request.formID,
+            phase: phase,
+            attempt: attempt,
+            grade: grade,
+            digest: submission.digest,
+            db
         )
         return .accepted(
             StoredSubmission(
@@ -154,6 +163,32 @@ extension SQLiteStore: SubmissionStore {
             gradeText: row["grade"],
             source: SubmissionSource(rawValue: row["source"]) ?? .device,
             receivedAt: row["receivedAt"]
+        )
+    }
+
+    /// Writes the compact copy evaluations read (table `evaluationAttempt`, migration v3).
+    static func insertEvaluationAttempt(
+        id: String,
+        request sessionID: String,
+        participant: String,
+        form: String,
+        phase: String,
+        attempt: Int,
+        grade: FormGrade,
+        digest: SubmissionDigest,
+        _ db: Database
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO evaluationAttempt (submissionId, sessionId, participantCode, formId, phase, attempt, score, maxScore, passed,
+                    itemIds, itemScores, itemMaxScores, choices)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(
+            arguments: [
+                id, sessionID, participant, form, phase, attempt, grade.score, grade.maxScore, grade.passed, digest.itemIDsText,
+                SubmissionDigest.blob(digest.scores), SubmissionDigest.blob(digest.maxScores), digest.choicesText,
+            ]
         )
     }
 

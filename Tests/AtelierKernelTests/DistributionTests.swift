@@ -397,6 +397,23 @@ struct BinomialDistributionTests {
         #expect(relativeError(value, expected) <= probabilityTolerance(expected), "p(\(k), \(n)) = \(value), SciPy \(expected)")
     }
 
+    /// Exact references from rational arithmetic in Python (`fractions.Fraction`):
+    /// sum(comb(n, j) * p**j * (1 - p)**(n - j) for j in range(k + 1)), p the double given, rounded to a double.
+    /// The tolerance is tight enough to require the Stirling form of the incomplete beta power term.
+    @Test(
+        "binomialCDF for large n agrees with exact rational sums to 5e-14",
+        arguments: [
+            (4900, 10_000, 0.5, 0.023292763852473693),
+            (49_000, 100_000, 0.5, 1.294358019173449e-10),
+            (50_100, 100_000, 0.5, 0.7374871178414346),
+            (9000, 20_000, 0.47, 7.345981997322957e-09),
+        ]
+    )
+    func exactRationalReference(k: Int, n: Int, p: Double, expected: Double) {
+        let value = Distribution.binomialCDF(k, trials: n, probability: p)
+        #expect(relativeError(value, expected) <= 5e-14, "P(X ≤ \(k); \(n), \(p)) = \(value), exact \(expected)")
+    }
+
     @Test("the exact McNemar p-values are exact")
     func exactValues() {
         #expect(Distribution.binomialTwoSidedP(0, trials: 8) == 0.007_812_5)

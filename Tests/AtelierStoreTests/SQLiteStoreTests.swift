@@ -15,7 +15,7 @@ struct SQLiteStoreTests {
         #expect(report.isOK)
         #expect(
             report.appliedMigrations == [
-                "v1-sessions-participants-attendance-submissions", "v2-tokens-drafts-release-settings", "v3-submission-item-columns",
+                "v1-sessions-participants-attendance-submissions", "v2-tokens-drafts-release-settings", "v3-evaluation-attempts",
             ]
         )
         #expect(try await SQLiteStore(path: path).migrate().isEmpty)

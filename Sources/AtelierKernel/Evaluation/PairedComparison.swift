@@ -70,6 +70,9 @@ public struct PairedComparison: Sendable, Equatable, Codable {
         public var rankBiserial: Double?
     }
 
+    /// Differences smaller than this (in percentage points) are rounding noise, not change.
+    static let tolerance = 1e-9
+
     /// The largest n′ for which the signed-rank p is exact.
     public static let exactSignedRankLimit = 25
 
@@ -124,11 +127,12 @@ public struct PairedComparison: Sendable, Equatable, Codable {
         func percent(_ predicate: (Int) -> Bool) -> Double? {
             count == 0 ? nil : Double((0..<count).filter(predicate).count) / Double(count) * 100
         }
-        pctImproved = percent { gains[$0] > 0 }
-        pctGainAtLeastThreshold = percent { gains[$0] >= gainThreshold - 1e-9 }
+        // Scores are sums of fractions: a difference within rounding noise is no change.
+        pctImproved = percent { gains[$0] > Self.tolerance }
+        pctGainAtLeastThreshold = percent { gains[$0] >= gainThreshold - Self.tolerance }
         if let passMark {
-            pctPassPre = percent { pre[$0] >= passMark - 1e-9 }
-            pctPassPost = percent { post[$0] >= passMark - 1e-9 }
+            pctPassPre = percent { pre[$0] >= passMark - Self.tolerance }
+            pctPassPost = percent { post[$0] >= passMark - Self.tolerance }
         }
     }
 

@@ -40,7 +40,8 @@ extension Evaluation {
                     counted[formID] = SessionResults.countedAttempt(attempts, policy: session.retakePolicy)
                 }
                 func phase(_ phase: AssessmentPhase) -> (percent: Double?, passed: Bool?) {
-                    let attempts = counted.values.filter { $0.phase == phase.rawValue }
+                    // In form order, so that the sums (and so every figure) are the same from run to run.
+                    let attempts = counted.keys.sorted().compactMap { counted[$0] }.filter { $0.phase == phase.rawValue }
                     let maxScore = attempts.reduce(0) { $0 + $1.maxScore }
                     guard !attempts.isEmpty, maxScore > 0 else { return (nil, nil) }
                     return (attempts.reduce(0) { $0 + $1.score } / maxScore * 100, attempts.allSatisfy(\.passed))
@@ -98,13 +99,23 @@ extension Evaluation {
 
         let paired = participants.filter { $0.pre != nil && $0.post != nil }
         let cohort = comparison(of: paired, catalog: catalog, sessions: data.map(\.session), gainThreshold: options.gainThreshold)
-        let index = ItemIndex()
-        let moduleEvaluations = modules.map { module in
-            evaluateModule(module, pairs: modulePairs[module] ?? [], attemptsByForm: attemptsByForm, catalog: catalog, index: index)
+        // Modules are independent: each is evaluated on its own thread, with its own item index.
+        let perModule = ModuleResults(count: modules.count)
+        let moduleIDs = modules
+        let formAttempts = attemptsByForm
+        let pairsByModule = modulePairs
+        DispatchQueue.concurrentPerform(iterations: moduleIDs.count) { position in
+            let module = moduleIDs[position]
+            let index = ItemIndex()
+            let pairs = pairsByModule[module] ?? []
+            perModule.store(
+                position,
+                evaluateModule(module, pairs: pairs, attemptsByForm: formAttempts, catalog: catalog, index: index),
+                objectiveMastery(module, pairs: pairs, catalog: catalog, index: index)
+            )
         }
-        let objectives = modules.flatMap { module in
-            objectiveMastery(module, pairs: modulePairs[module] ?? [], catalog: catalog, index: index)
-        }
+        let moduleEvaluations = perModule.evaluations
+        let objectives = perModule.objectives
         let disaggregations = options.groupings.enumerated().map { index, grouping in
             disaggregate(
                 participants,
@@ -155,31 +166,71 @@ extension Evaluation {
         return comparison
     }
 
-    /// Where each item is in attempts that share an item key (one form version): built once per key.
-    final class ItemIndex {
-        private var positions: [String: [String: Int]] = [:]
+    /// The results of modules evaluated concurrently, each written once into its own slot.
+    final class ModuleResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [(ModuleEvaluation, [ObjectiveMastery])?]
 
-        /// The position of each item id in attempts with `key`.
-        func positions(for key: String) -> [String: Int] {
-            if let known = positions[key] { return known }
-            let ids = key.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            let made = Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
-            positions[key] = made
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func store(_ position: Int, _ evaluation: ModuleEvaluation, _ objectives: [ObjectiveMastery]) {
+            lock.withLock { slots[position] = (evaluation, objectives) }
+        }
+
+        var evaluations: [ModuleEvaluation] { lock.withLock { slots.compactMap { $0?.0 } } }
+        var objectives: [ObjectiveMastery] { lock.withLock { slots.compactMap { $0?.1 }.flatMap { $0 } } }
+    }
+
+    /// Where a form's items are in stored attempts: attempts of one form version share their item key,
+    /// so the columns are worked out once per key and form, not once per attempt and item.
+    final class ItemIndex {
+        private var columns: [String: [String: [Int?]]] = [:]
+        private var last: (form: String, key: String, columns: [Int?])?
+
+        /// For each of `items` (the form's scored items, by id), its position in attempts with `key`.
+        func columns(of items: [String], form: String, key: String) -> [Int?] {
+            if let last, last.form == form, last.key == key { return last.columns }
+            let made: [Int?]
+            if let known = columns[form]?[key] {
+                made = known
+            } else {
+                var positions: [Substring: Int] = [:]
+                for (offset, id) in key.split(separator: ",", omittingEmptySubsequences: false).enumerated() where positions[id] == nil {
+                    positions[id] = offset
+                }
+                made = items.map { positions[Substring($0)] }
+                columns[form, default: [:]][key] = made
+            }
+            last = (form, key, made)
             return made
         }
+    }
 
-        /// The score and maximum of `item` in `attempt`, if it was graded.
-        func mark(of item: String, in attempt: EvaluationAttempt) -> (score: Double, maxScore: Double)? {
-            guard let position = positions(for: attempt.itemKey)[item], position < attempt.scores.count,
-                position < attempt.maxScores.count
-            else { return nil }
-            return (attempt.scores[position], attempt.maxScores[position])
+    /// A form's scored items and each attempt's marks on them, aligned by column.
+    struct AlignedForm {
+        let form: ResolvedForm
+        let scored: [LoadedItem]
+        let ids: [String]
+
+        init(_ form: ResolvedForm) {
+            self.form = form
+            scored = form.items.filter { $0.maxScore > 0 }
+            ids = scored.map(\.item.id)
         }
 
-        /// Whether `item` earned full points in `attempt`.
-        func isCorrect(_ item: String, in attempt: EvaluationAttempt) -> Bool {
-            guard let mark = mark(of: item, in: attempt) else { return false }
-            return mark.maxScore > 0 && mark.score >= mark.maxScore - 1e-9
+        /// The attempt's score on each scored item (0 when not graded).
+        func marks(of attempt: EvaluationAttempt, index: ItemIndex) -> [Double] {
+            index.columns(of: ids, form: form.form.id, key: attempt.itemKey).map { column in
+                column.flatMap { $0 < attempt.scores.count ? attempt.scores[$0] : nil } ?? 0
+            }
+        }
+
+        /// Whether the attempt earned each scored item's full points.
+        func correct(_ attempt: EvaluationAttempt, index: ItemIndex) -> [Bool] {
+            index.columns(of: ids, form: form.form.id, key: attempt.itemKey).map { column in
+                guard let column, column < attempt.scores.count, column < attempt.maxScores.count else { return false }
+                return attempt.maxScores[column] > 0 && attempt.scores[column] >= attempt.maxScores[column] - 1e-9
+            }
         }
     }
 
@@ -196,25 +247,32 @@ extension Evaluation {
         var changes: [ItemChange] = []
         var flags: [String: [ChangeFlag]] = [:]
         if let preForm, let postForm, let preResolved = catalog.resolvedForm(preForm.id), let postResolved = catalog.resolvedForm(postForm.id) {
-            let postItems = Set(postResolved.items.filter { $0.maxScore > 0 }.map(\.item.id))
-            for loaded in preResolved.items where loaded.maxScore > 0 && postItems.contains(loaded.item.id) {
-                let id = loaded.item.id
-                let change = ItemChange(
-                    id: id,
-                    pre: pairs.map { index.isCorrect(id, in: $0.pre) },
-                    post: pairs.map { index.isCorrect(id, in: $0.post) }
-                )
+            let before = AlignedForm(preResolved)
+            let after = AlignedForm(postResolved)
+            let shared = before.ids.enumerated().compactMap { column, id in after.ids.firstIndex(of: id).map { (id, column, $0) } }
+            var correctBefore = Array(repeating: [Bool](), count: shared.count)
+            var correctAfter = Array(repeating: [Bool](), count: shared.count)
+            for pair in pairs {
+                let pre = before.correct(pair.pre, index: index)
+                let post = after.correct(pair.post, index: index)
+                for (position, item) in shared.enumerated() {
+                    correctBefore[position].append(pre[item.1])
+                    correctAfter[position].append(post[item.2])
+                }
+            }
+            for (position, item) in shared.enumerated() {
+                let change = ItemChange(id: item.0, pre: correctBefore[position], post: correctAfter[position])
                 var itemFlags: [ChangeFlag] = []
                 if let facility = change.preFacility, change.n >= 5, facility >= 0.9 { itemFlags.append(.nearlyAllCorrectBefore) }
                 if change.b > change.c { itemFlags.append(.moreLostThanGained) }
-                if !itemFlags.isEmpty { flags[id] = itemFlags }
+                if !itemFlags.isEmpty { flags[item.0] = itemFlags }
                 changes.append(change)
             }
         }
         var analyses: [String: ItemAnalysis] = [:]
         for form in [preForm, postForm].compactMap({ $0 }) {
             guard let resolved = catalog.resolvedForm(form.id) else { continue }
-            analyses[form.id] = itemAnalysis(of: resolved, attempts: attemptsByForm[form.id] ?? [], index: index)
+            analyses[form.id] = itemAnalysis(of: AlignedForm(resolved), attempts: attemptsByForm[form.id] ?? [], index: index)
         }
         return ModuleEvaluation(
             module: module,
@@ -227,33 +285,37 @@ extension Evaluation {
     }
 
     /// Item analysis of a form's counted attempts, with the chosen options for the distractor table.
-    static func itemAnalysis(of form: ResolvedForm, attempts: [EvaluationAttempt], index: ItemIndex) -> ItemAnalysis {
-        let scored = form.items.filter { $0.maxScore > 0 }
-        let context = GradingContext(multipleResponsePolicy: form.form.multipleResponsePolicy)
-        let isChoice = scored.map { SubmissionDigest.choiceTypes.contains($0.item.type) }
+    static func itemAnalysis(of aligned: AlignedForm, attempts: [EvaluationAttempt], index: ItemIndex) -> ItemAnalysis {
+        let context = GradingContext(multipleResponsePolicy: aligned.form.form.multipleResponsePolicy)
+        let isChoice = aligned.scored.map { SubmissionDigest.choiceTypes.contains($0.item.type) }
+        let anyChoice = isChoice.contains(true)
         var marks: [[Double]] = []
         var choices: [[String?]] = []
         marks.reserveCapacity(attempts.count)
         choices.reserveCapacity(attempts.count)
         for attempt in attempts {
-            let positions = index.positions(for: attempt.itemKey)
+            marks.append(aligned.marks(of: attempt, index: index))
+            guard anyChoice else {
+                choices.append(Array(repeating: nil, count: aligned.ids.count))
+                continue
+            }
+            let columns = index.columns(of: aligned.ids, form: aligned.form.form.id, key: attempt.itemKey)
             let chosen = attempt.choicesText.split(separator: SubmissionDigest.choiceSeparator, omittingEmptySubsequences: false)
-            marks.append(
-                scored.map { loaded in positions[loaded.item.id].flatMap { $0 < attempt.scores.count ? attempt.scores[$0] : nil } ?? 0 }
-            )
             choices.append(
-                scored.indices.map { column in
-                    guard isChoice[column], let position = positions[scored[column].item.id], position < chosen.count else { return nil }
-                    return chosen[position].isEmpty ? nil : String(chosen[position])
+                columns.indices.map { column in
+                    guard isChoice[column], let position = columns[column], position < chosen.count, !chosen[position].isEmpty else {
+                        return nil
+                    }
+                    return String(chosen[position])
                 }
             )
         }
         return ItemAnalysis(
             ItemAnalysisInput(
-                itemIDs: scored.map(\.item.id),
-                maxMarks: scored.map(\.maxScore),
+                itemIDs: aligned.ids,
+                maxMarks: aligned.scored.map(\.maxScore),
                 marks: marks,
-                randomGuessScores: scored.map { $0.itemType.randomGuessFraction(for: $0.body, in: context) },
+                randomGuessScores: aligned.scored.map { $0.itemType.randomGuessFraction(for: $0.body, in: context) },
                 choices: choices
             )
         )
@@ -270,16 +332,20 @@ extension Evaluation {
             let postForm = forms.first(where: { $0.phase == .post }),
             let preResolved = catalog.resolvedForm(preForm.id), let postResolved = catalog.resolvedForm(postForm.id)
         else { return [] }
+        let before = AlignedForm(preResolved)
+        let after = AlignedForm(postResolved)
+        let preMarks = pairs.map { before.marks(of: $0.pre, index: index) }
+        let postMarks = pairs.map { after.marks(of: $0.post, index: index) }
         return definition.objectives.map { objective in
-            let preItems = preResolved.items.filter { $0.maxScore > 0 && $0.item.objectives.contains(objective.id) }
-            let postItems = postResolved.items.filter { $0.maxScore > 0 && $0.item.objectives.contains(objective.id) }
-            func share(_ attempt: EvaluationAttempt, items: [LoadedItem]) -> Double? {
-                let maxScore = items.reduce(0) { $0 + $1.maxScore }
-                guard maxScore > 0 else { return nil }
-                return items.reduce(0) { $0 + (index.mark(of: $1.item.id, in: attempt)?.score ?? 0) } / maxScore * 100
+            let preColumns = before.scored.indices.filter { before.scored[$0].item.objectives.contains(objective.id) }
+            let postColumns = after.scored.indices.filter { after.scored[$0].item.objectives.contains(objective.id) }
+            func shares(_ marks: [[Double]], columns: [Int], form: AlignedForm) -> [Double] {
+                let maxScore = columns.reduce(0) { $0 + form.scored[$1].maxScore }
+                guard maxScore > 0 else { return [] }
+                return marks.map { row in columns.reduce(0) { $0 + row[$1] } / maxScore * 100 }
             }
-            let before = pairs.compactMap { share($0.pre, items: preItems) }
-            let after = pairs.compactMap { share($0.post, items: postItems) }
+            let sharesBefore = shares(preMarks, columns: preColumns, form: before)
+            let sharesAfter = shares(postMarks, columns: postColumns, form: after)
             func mastery(_ shares: [Double], passMark: Double) -> Double? {
                 shares.isEmpty ? nil : Double(shares.filter { $0 >= passMark - 1e-9 }.count) / Double(shares.count) * 100
             }
@@ -287,13 +353,13 @@ extension Evaluation {
                 module: module,
                 objective: objective.id,
                 text: objective.text,
-                preItems: preItems.count,
-                postItems: postItems.count,
+                preItems: preColumns.count,
+                postItems: postColumns.count,
                 n: pairs.count,
-                meanPre: Descriptive.mean(before),
-                meanPost: Descriptive.mean(after),
-                masteryPre: mastery(before, passMark: preForm.passMark * 100),
-                masteryPost: mastery(after, passMark: postForm.passMark * 100)
+                meanPre: Descriptive.mean(sharesBefore),
+                meanPost: Descriptive.mean(sharesAfter),
+                masteryPre: mastery(sharesBefore, passMark: preForm.passMark * 100),
+                masteryPost: mastery(sharesAfter, passMark: postForm.passMark * 100)
             )
         }
     }

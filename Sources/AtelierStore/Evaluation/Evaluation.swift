@@ -74,6 +74,15 @@ public struct Evaluation: Sendable {
         case postTestMissing(form: String)
         /// A post-test was taken but is below its pass mark (both in percent).
         case postTestBelowPassMark(form: String, percent: Double, passMark: Double)
+
+        /// The reason's kind, as in the JSON: `attendance`, `post-test-missing`, `post-test-below-pass-mark`.
+        public var kind: String {
+            switch self {
+            case .attendance: "attendance"
+            case .postTestMissing: "post-test-missing"
+            case .postTestBelowPassMark: "post-test-below-pass-mark"
+            }
+        }
     }
 
     /// Mastery of one learning objective before and after, over participants with both tests.

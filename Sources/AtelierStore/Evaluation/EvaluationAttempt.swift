@@ -3,43 +3,56 @@ import Foundation
 
 /// A stored submission as an evaluation reads it: who, which form and attempt, the total, and the
 /// per-item digest; no responses text, no grade JSON.
-public struct EvaluationAttempt: Sendable, Equatable {
-    public var id: String
-    public var sessionID: String
-    public var participantCode: String
-    public var formID: String
-    public var phase: String
-    public var attempt: Int
-    public var score: Double
-    public var maxScore: Double
-    public var passed: Bool
+///
+/// A class of constants: an evaluation of a thousand sessions passes 180,000 of them around, and
+/// sharing one reference is cheaper than copying a struct of strings and arrays.
+public final class EvaluationAttempt: Sendable, Equatable {
+    public let id: String
+    public let sessionID: String
+    public let participantCode: String
+    public let formID: String
+    public let phase: String
+    public let attempt: Int
+    public let score: Double
+    public let maxScore: Double
+    public let passed: Bool
     /// The item ids joined by commas, as stored (attempts of one form version share it).
-    public var itemKey: String
+    public let itemKey: String
     /// Each item's score and maximum, in the order of ``itemKey``.
-    public var scores: [Double]
-    public var maxScores: [Double]
+    public let scores: [Double]
+    public let maxScores: [Double]
     /// The options chosen, joined by U+001F, in the same order; split only when needed.
-    public var choicesText: String
+    public let choicesText: String
 
     /// The attempt's percentage, or `nil` without a maximum.
     public var percent: Double? { maxScore > 0 ? score / maxScore * 100 : nil }
 
+    /// Attempts are equal when all their stored values are.
+    public static func == (lhs: EvaluationAttempt, rhs: EvaluationAttempt) -> Bool {
+        lhs.id == rhs.id && lhs.sessionID == rhs.sessionID && lhs.participantCode == rhs.participantCode && lhs.formID == rhs.formID
+            && lhs.phase == rhs.phase && lhs.attempt == rhs.attempt && lhs.score == rhs.score && lhs.maxScore == rhs.maxScore
+            && lhs.passed == rhs.passed && lhs.itemKey == rhs.itemKey && lhs.scores == rhs.scores && lhs.maxScores == rhs.maxScores
+            && lhs.choicesText == rhs.choicesText
+    }
+
     /// Creates an attempt from a stored submission (for tests and data already in memory).
-    public init(_ submission: StoredSubmission) {
+    public convenience init(_ submission: StoredSubmission) {
         let digest = SubmissionDigest(grade: submission.grade, responses: submission.responses)
-        id = submission.id
-        sessionID = submission.sessionID
-        participantCode = submission.participantCode
-        formID = submission.formID
-        phase = submission.phase
-        attempt = submission.attempt
-        score = submission.grade.score
-        maxScore = submission.grade.maxScore
-        passed = submission.grade.passed
-        itemKey = digest.itemIDsText
-        scores = digest.scores
-        maxScores = digest.maxScores
-        choicesText = digest.choicesText
+        self.init(
+            id: submission.id,
+            sessionID: submission.sessionID,
+            participantCode: submission.participantCode,
+            formID: submission.formID,
+            phase: submission.phase,
+            attempt: submission.attempt,
+            score: submission.grade.score,
+            maxScore: submission.grade.maxScore,
+            passed: submission.grade.passed,
+            itemKey: digest.itemIDsText,
+            scores: digest.scores,
+            maxScores: digest.maxScores,
+            choicesText: digest.choicesText
+        )
     }
 
     /// Creates an attempt from its stored columns.
