@@ -7,7 +7,8 @@
 # Usage: bash bench/analyze.sh
 # Environment: PARTICIPANTS (100000), ITEMS (40), SEED (20260), RUNS (3),
 #              BUILD_PATH (.build: swift build --scratch-path), ATELIER_BIN ($BUILD_PATH/release/atelier),
-#              SKIP_BUILD=1 (use the binary as it is), DATA_DIR (bench/.data).
+#              SKIP_BUILD=1 (use the binary as it is), DATA_DIR (bench/.data),
+#              AGREEMENT_ONLY=1 (exit status from the agreement of the outputs only: CI, on small sets).
 # The data set is generated once into bench/.data/ and reused while its parameters are unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -89,7 +90,7 @@ measure reference-items "$work/reference-items.json" \
     python3 bench/analyze_reference.py --marks "$data/MARKS.csv"
 
 python3 - "$work" <<'PY'
-import json, math, re, statistics, sys
+import json, math, os, re, statistics, sys
 
 work = sys.argv[1]
 TIME_LIMIT, MEMORY_LIMIT_MIB, RATIO_TARGET = 2.0, 1024.0, 3.0
@@ -195,5 +196,7 @@ for n in ("prepost", "items"):
 print()
 print("overall:", "PASS" if all(verdicts) else "FAIL", "/ outputs",
       "disagree" if disagree else "not compared" if unchecked else "agree")
-sys.exit(0 if all(verdicts) and not disagree and not unchecked else 1)
+# AGREEMENT_ONLY=1 (CI, on a debug binary and a small set): only the agreement decides the exit status.
+timing_ok = all(verdicts) or os.environ.get("AGREEMENT_ONLY") == "1"
+sys.exit(0 if timing_ok and not disagree and not unchecked else 1)
 PY
