@@ -48,6 +48,12 @@ struct EvaluationReport {
         return value < 0.001 ? "p < \(number(0.001, 3))" : "p = \(number(value, 3))"
     }
 
+    /// A probability in a table cell: three decimals, "< 0.001" below that.
+    func probability(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return value < 0.001 ? "< \(number(0.001, 3))" : number(value, 3)
+    }
+
     /// A count, or "<k" when under the small-group threshold.
     func count(_ value: Int) -> String { value < small && value > 0 ? "<\(small)" : String(value) }
 
@@ -276,7 +282,7 @@ struct EvaluationReport {
             rows: module.items.map { item in
                 [
                     item.id, percent(item.preFacility.map { $0 * 100 }), percent(item.postFacility.map { $0 * 100 }), String(item.b),
-                    String(item.c), item.pMcNemar.map { number($0, 3) } ?? "—", item.pHolm.map { number($0, 3) } ?? "—",
+                    String(item.c), probability(item.pMcNemar), probability(item.pHolm),
                     (module.changeFlags[item.id] ?? []).map { strings["report.flag.\($0.rawValue)"] }.joined(separator: "; "),
                 ]
             },
@@ -335,7 +341,9 @@ struct EvaluationReport {
                     yAxis: .init(label: strings["report.axis.discrimination"], minimum: -100, maximum: 100),
                     points: analysis.items.compactMap { item in
                         guard let facility = item.facility, let discrimination = item.discriminationIndex else { return nil }
-                        return .init(label: item.id, x: facility * 100, y: discrimination * 100, flagged: !item.flags.isEmpty)
+                        // Marked: the flags that say the item does not separate who knows from who does not.
+                        let serious = item.flags.contains { $0.kind == .negativeDiscrimination || $0.kind == .lowDiscriminativeEfficiency }
+                        return .init(label: item.id, x: facility * 100, y: discrimination * 100, flagged: serious)
                     },
                     guides: [.init(label: strings["report.guide.weak"], from: (0, 20), to: (100, 20))]
                 )
