@@ -3,11 +3,13 @@
 # Measures at 64 concurrent connections: (a) GET /api/v1/health, (b) POST /api/v1/grade, (c) durable submissions
 # with unique ids (group commit, WAL, synchronous=FULL). Prints requests/s, p50 and p99 for each, and (b)/(a), (c)/(a).
 # Needs wrk (apt-get install wrk). Targets (2 cores, release): (c) >= 2000/s with p99 <= 50 ms, (c)/(a) >= 0.25.
+# Environment: BUILD_PATH (.build: swift build --scratch-path), ATELIER_BIN, SKIP_BUILD=1, ATELIER_BENCH_SECONDS (10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk > /dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
-swift build -c release --product atelier 2>&1 | tail -n 1
-atelier="$PWD/.build/release/atelier"
+BUILD_PATH="${BUILD_PATH:-$PWD/.build}"
+[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --product atelier --scratch-path "$BUILD_PATH" 2>&1 | tail -n 1
+atelier="${ATELIER_BIN:-$BUILD_PATH/release/atelier}"
 work="$(mktemp -d)"
 port="${ATELIER_BENCH_PORT:-18080}"
 duration="${ATELIER_BENCH_SECONDS:-10}"

@@ -98,7 +98,7 @@ struct APIController: Sendable {
                 records.map { record in
                     [
                         "participant": .string(record.participantCode), "slot": .string(record.slotID), "status": .string(record.status),
-                        "source": .string(record.source.rawValue), "recordedAt": .string(record.recordedAt.formatted(.iso8601)),
+                        "source": .string(record.source.rawValue), "recordedAt": .string(record.recordedAt.iso8601UTC),
                     ]
                 }
             )
@@ -168,7 +168,7 @@ struct APIController: Sendable {
         let envelope: JSONValue = [
             "id": .string(stored.id), "session": .string(stored.sessionID), "participant": .string(stored.participantCode),
             "assessment": .string(stored.formID), "phase": .string(stored.phase), "attempt": .number(Double(stored.attempt)),
-            "receivedAt": .string(stored.receivedAt.formatted(.iso8601)), "contentHash": .string(stored.contentHash),
+            "receivedAt": .string(stored.receivedAt.iso8601UTC), "contentHash": .string(stored.contentHash),
         ]
         return String(envelope.serialized().dropLast()) + ",\"grade\":" + stored.gradeText + "}"
     }

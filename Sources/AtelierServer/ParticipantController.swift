@@ -335,7 +335,7 @@ struct ParticipantController: Sendable {
         let answered = stored.grade.items.filter { $0.status != .unanswered }.count
         var page: [String: Any] = [
             "formTitle": form.form.title.resolved(in: language), "receipt": String(stored.id.prefix(8)),
-            "received": stored.receivedAt.formatted(.iso8601),
+            "received": stored.receivedAt.iso8601UTC,
             "count": pages.text("receipt.count", language, ["n": String(answered), "total": String(stored.grade.items.count)]),
         ]
         let released = try await store.releasedAt(formID, in: participant.sessionID) != nil

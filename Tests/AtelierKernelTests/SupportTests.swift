@@ -92,3 +92,15 @@ struct HMACTests {
         #expect(!SHA256.constantTimeEqual([1, 2], [1, 2, 3]))
     }
 }
+
+@Suite("Dates")
+struct DateTests {
+    @Test("iso8601UTC writes what formatted(.iso8601) writes")
+    func iso8601() {
+        var generator = SeededGenerator(seed: 11)
+        let dates =
+            [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_795_000_000.999), Date(timeIntervalSince1970: -1.5)]
+            + (0..<500).map { _ in Date(timeIntervalSince1970: Double.random(in: 0..<4_102_444_800, using: &generator)) }
+        for date in dates { #expect(date.iso8601UTC == date.formatted(.iso8601), "\(date.timeIntervalSince1970)") }
+    }
+}

@@ -116,20 +116,48 @@ extension FormGrade {
 }
 
 extension FormGrade {
-    /// ``jsonValue`` serialized, written directly (the grading endpoint and every stored submission use it).
+    /// ``jsonValue`` serialized, written directly into one buffer (the grading endpoint and every stored
+    /// submission use it).
     public var jsonText: String {
-        func number(_ value: Double) -> String { JSONValue.number(value).serialized() }
-        func string(_ value: String) -> String { JSONValue.string(value).serialized() }
-        var text = "{\"form\":" + string(form) + ",\"score\":" + number(score) + ",\"maxScore\":" + number(maxScore)
-        text += ",\"percent\":" + number(percent) + ",\"passMark\":" + number(passMark) + ",\"passed\":" + (passed ? "true" : "false")
-        text += ",\"items\":["
-        for (index, item) in items.enumerated() {
-            if index > 0 { text += "," }
-            text += "{\"id\":" + string(item.id) + ",\"type\":" + string(item.type) + ",\"status\":\"" + item.status.rawValue + "\""
-            text += ",\"score\":" + number(item.score) + ",\"maxScore\":" + number(item.maxScore)
-            text += ",\"error\":" + (item.error.map(string) ?? "null") + "}"
+        var output: [UInt8] = []
+        output.reserveCapacity(160 + items.count * 100)
+        func literal(_ text: StaticString) {
+            text.withUTF8Buffer { output.append(contentsOf: $0) }
         }
-        text += "],\"unknownItems\":[" + unknownItems.map(string).joined(separator: ",") + "],\"graderVersion\":" + string(graderVersion) + "}"
-        return text
+        literal("{\"form\":")
+        JSONValue.writeString(form, to: &output)
+        literal(",\"score\":")
+        JSONValue.writeNumber(score, to: &output)
+        literal(",\"maxScore\":")
+        JSONValue.writeNumber(maxScore, to: &output)
+        literal(",\"percent\":")
+        JSONValue.writeNumber(percent, to: &output)
+        literal(",\"passMark\":")
+        JSONValue.writeNumber(passMark, to: &output)
+        passed ? literal(",\"passed\":true,\"items\":[") : literal(",\"passed\":false,\"items\":[")
+        for (index, item) in items.enumerated() {
+            index > 0 ? literal(",{\"id\":") : literal("{\"id\":")
+            JSONValue.writeString(item.id, to: &output)
+            literal(",\"type\":")
+            JSONValue.writeString(item.type, to: &output)
+            literal(",\"status\":")
+            JSONValue.writeString(item.status.rawValue, to: &output)
+            literal(",\"score\":")
+            JSONValue.writeNumber(item.score, to: &output)
+            literal(",\"maxScore\":")
+            JSONValue.writeNumber(item.maxScore, to: &output)
+            literal(",\"error\":")
+            if let error = item.error { JSONValue.writeString(error, to: &output) } else { literal("null") }
+            literal("}")
+        }
+        literal("],\"unknownItems\":[")
+        for (index, id) in unknownItems.enumerated() {
+            if index > 0 { literal(",") }
+            JSONValue.writeString(id, to: &output)
+        }
+        literal("],\"graderVersion\":")
+        JSONValue.writeString(graderVersion, to: &output)
+        literal("}")
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -26,7 +26,7 @@ public enum FormGrader {
         for loaded in form.items {
             items.append(grade(loaded, response: responses[loaded.item.id], context: context))
         }
-        let itemIDs = Set(form.items.map(\.item.id))
+        let itemIDs = Set(form.items.map { $0.item.id })
         let score = rounded(items.reduce(0) { $0 + $1.score })
         let maxScore = rounded(form.maxScore)
         let fraction = maxScore > 0 ? score / maxScore : 0

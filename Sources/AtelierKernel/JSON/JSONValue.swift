@@ -242,14 +242,7 @@ extension JSONValue {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .number(let value):
-            if let integer = integerValue {
-                output.append(contentsOf: String(integer).utf8)
-            } else if value.isFinite {
-                output.append(contentsOf: String(value).utf8)
-            } else {
-                output.append(contentsOf: "null".utf8)
-            }
+        case .number(let value): JSONValue.writeNumber(value, to: &output)
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let elements):
             if elements.isEmpty {
@@ -284,6 +277,18 @@ extension JSONValue {
         }
     }
 
+    /// Appends a number as JSON writes it: integers without a fraction, others in Swift's shortest
+    /// round-tripping form, and null for NaN and infinities.
+    static func writeNumber(_ value: Double, to output: inout [UInt8]) {
+        if value.rounded() == value, abs(value) < 9.0e15 {
+            output.append(contentsOf: String(Int(value)).utf8)
+        } else if value.isFinite {
+            output.append(contentsOf: String(value).utf8)
+        } else {
+            output.append(contentsOf: "null".utf8)
+        }
+    }
+
     private static func newline(_ output: inout [UInt8], _ indent: Int) {
         output.append(UInt8(ascii: "\n"))
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
@@ -291,7 +296,8 @@ extension JSONValue {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func writeString(_ string: String, to output: inout [UInt8]) {
+    /// Appends `string` as a JSON string literal (quoted and escaped).
+    static func writeString(_ string: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             output.append(contentsOf: string.utf8)

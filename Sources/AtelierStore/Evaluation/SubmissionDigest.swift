@@ -20,9 +20,9 @@ public struct SubmissionDigest: Sendable, Equatable {
 
     /// The digest of a graded submission.
     public init(grade: FormGrade, responses: [String: JSONValue]) {
-        itemIDs = grade.items.map(\.id)
-        scores = grade.items.map(\.score)
-        maxScores = grade.items.map(\.maxScore)
+        itemIDs = grade.items.map { $0.id }
+        scores = grade.items.map { $0.score }
+        maxScores = grade.items.map { $0.maxScore }
         choices = grade.items.map { item in
             Self.choiceTypes.contains(item.type) ? responses[item.id].flatMap(Self.choiceLabel) ?? "" : ""
         }
@@ -55,9 +55,8 @@ public struct SubmissionDigest: Sendable, Equatable {
     var choicesText: String { choices.joined(separator: String(Self.choiceSeparator)) }
     /// Scores as stored: little-endian 64-bit floats.
     static func blob(_ values: [Double]) -> Data {
-        var data = Data(capacity: values.count * 8)
-        for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-        return data
+        let words = values.map { $0.bitPattern.littleEndian }
+        return words.withUnsafeBytes { Data($0) }
     }
 
     static func doubles(_ data: Data?) -> [Double] {
