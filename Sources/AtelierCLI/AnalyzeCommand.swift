@@ -69,10 +69,12 @@ struct AnalyzeCommand: ParsableCommand {
         }
 
         func run(in environment: CLIEnvironment) async throws {
-            environment.progress("reading \(pre)…")
-            let preTable = try AnalyzeCommand.readMarks(pre, in: environment)
-            environment.progress("reading \(post)…")
-            let postTable = try AnalyzeCommand.readMarks(post, in: environment)
+            environment.progress("reading \(pre) and \(post)…")
+            // The two files are read at the same time, one per core.
+            let (pre, post) = (pre, post)
+            async let readPre = Task { try AnalyzeCommand.readMarks(pre, in: environment) }.value
+            async let readPost = Task { try AnalyzeCommand.readMarks(post, in: environment) }.value
+            let (preTable, postTable) = try await (readPre, readPost)
             environment.progress("analysing \(preTable.rowCount) + \(postTable.rowCount) rows…")
             let analysis = PrePostAnalysis(pre: preTable, post: postTable, passMark: passMark, gainThreshold: threshold)
             switch format {
