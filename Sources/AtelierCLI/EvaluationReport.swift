@@ -349,7 +349,27 @@ struct EvaluationReport {
                 )
             )
         )
-        return ReportDocument.Section(heading: strings["report.section.analysis", values: ["form": form]], blocks: [.table(table), .chart(chart)])
+        var blocks: [ReportDocument.Block] = [.table(table), .chart(chart)]
+        if !analysis.distractors.isEmpty {
+            blocks.append(
+                .table(
+                    ReportDocument.Table(
+                        columns: [
+                            strings["report.col.item"], strings["report.col.choice"], strings["report.col.chosen"], strings["report.col.share"],
+                            strings["report.col.mean-total"],
+                        ],
+                        rows: analysis.distractors.map { row in
+                            [
+                                row.item, row.choice.isEmpty ? strings["report.value.unanswered"] : row.choice, String(row.count),
+                                percent(row.share * 100), percent(row.meanTotal.map { $0 * 100 }),
+                            ]
+                        },
+                        note: strings["report.distractors.note"]
+                    )
+                )
+            )
+        }
+        return ReportDocument.Section(heading: strings["report.section.analysis", values: ["form": form]], blocks: blocks)
     }
 
     func groupsSection(_ disaggregation: Evaluation.Disaggregation) -> ReportDocument.Section {
