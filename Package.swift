@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The kernel: content model, loading, diagnostics, plugin protocols, grading. Foundation only.
@@ -42,6 +44,23 @@ let package = Package(
             name: "StandardReports",
             dependencies: ["AtelierKernel"],
             path: "Plugins/StandardReports",
+            swiftSettings: swiftSettings
+        ),
+
+        // Interchange: each format is a plugin on the kernel's importer and exporter protocols.
+        .target(name: "GIFTFormat", dependencies: ["AtelierKernel"], path: "Plugins/GIFT", swiftSettings: swiftSettings),
+        .target(name: "MoodleXML", dependencies: ["AtelierKernel"], path: "Plugins/MoodleXML", swiftSettings: swiftSettings),
+        .target(
+            name: "QTI",
+            dependencies: ["AtelierKernel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Plugins/QTI",
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "XAPI", dependencies: ["AtelierKernel"], path: "Plugins/XAPI", swiftSettings: swiftSettings),
+        .target(
+            name: "Spreadsheets",
+            dependencies: ["AtelierKernel", .product(name: "CSV", package: "CSV.swift")],
+            path: "Plugins/Spreadsheets",
             swiftSettings: swiftSettings
         ),
 
@@ -81,7 +100,10 @@ let package = Package(
         // The composition root: builds the plugin registry and runs the CLI.
         .executableTarget(
             name: "atelier",
-            dependencies: ["AtelierCLI", "AtelierKernel", "StandardItems", "CaseAnalysis", "StandardReports"],
+            dependencies: [
+                "AtelierCLI", "AtelierKernel", "StandardItems", "CaseAnalysis", "StandardReports", "GIFTFormat", "MoodleXML", "QTI", "XAPI",
+                "Spreadsheets",
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -102,6 +124,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "GIFTFormatTests",
+            dependencies: ["AtelierKernel", "GIFTFormat", "StandardItems", "CaseAnalysis"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MoodleXMLTests",
+            dependencies: ["AtelierKernel", "MoodleXML", "StandardItems", "CaseAnalysis"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "QTITests",
+            dependencies: ["AtelierKernel", "QTI", "StandardItems", "CaseAnalysis", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "XAPITests", dependencies: ["AtelierKernel", "XAPI"], swiftSettings: swiftSettings),
+        .testTarget(name: "SpreadsheetsTests", dependencies: ["AtelierKernel", "Spreadsheets"], swiftSettings: swiftSettings),
+        .testTarget(
             name: "AtelierStoreTests",
             dependencies: ["AtelierKernel", "AtelierStore", "StandardItems", "CaseAnalysis"],
             swiftSettings: swiftSettings
@@ -116,12 +157,15 @@ let package = Package(
         ),
         .testTarget(
             name: "AtelierCLITests",
-            dependencies: ["AtelierCLI", "AtelierKernel", "StandardItems", "CaseAnalysis", "StandardReports"],
+            dependencies: [
+                "AtelierCLI", "AtelierKernel", "StandardItems", "CaseAnalysis", "StandardReports", "Spreadsheets", "GIFTFormat", "MoodleXML", "QTI",
+                "XAPI", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AtelierContentTests",
-            dependencies: ["AtelierKernel", "StandardItems", "CaseAnalysis", "AtelierCLI"],
+            dependencies: ["AtelierKernel", "StandardItems", "CaseAnalysis", "AtelierCLI", "Spreadsheets"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -86,7 +86,7 @@ struct AtelierCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, CurriculaCommand.self, AssessmentCommand.self, GradeCommand.self, SessionCommand.self,
             ParticipantsCommand.self, AttendanceCommand.self, ResponsesCommand.self, TakeCommand.self, ResultsCommand.self, ReportCommand.self,
-            AnalyzeCommand.self, DemoCommand.self,
+            AnalyzeCommand.self, ImportCommand.self, ExportCommand.self, DemoCommand.self,
             ServeCommand.self, TokenCommand.self, DatabaseCommand.self, SchemaCommand.self,
         ]
     )

@@ -163,9 +163,10 @@ struct AttendanceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show attendance per participant and slot.",
             discussion:
-                "JSON output: [{\"code\", \"slots\": {\"SLOT\": \"status\"}, \"attendance\"}].\n\nExample:\n  atelier attendance list --format json"
+                "JSON output: [{\"code\", \"slots\": {\"SLOT\": \"status\"}, \"attendance\"}]. CSV: code, one column per slot, attendance (0..1); the same sheet `atelier attendance import` reads.\n\nExample:\n  atelier attendance list --format csv --delimiter ';' > attendance.csv"
         )
-        @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
+        @Option(name: .long, help: "Output format: text, json or csv.") var format: TableOutputFormat = .text
+        @OptionGroup var spreadsheet: SpreadsheetOutput
         @OptionGroup var sessionOption: SessionOption
         @OptionGroup var storeOptions: StoreOptions
 
@@ -189,6 +190,13 @@ struct AttendanceCommand: ParsableCommand {
                     ]
                 }
                 environment.writeOutput(JSONValue.array(entries).serialized(pretty: true))
+            case .csv:
+                let sheet =
+                    [["code"] + session.slots.map(\.id) + ["attendance"]]
+                    + rows.map { code, statuses, rate in
+                        [code] + session.slots.map { statuses[$0.id] ?? "" } + [String((rate * 10_000).rounded() / 10_000)]
+                    }
+                environment.writeOutput(bytes: try spreadsheet.write(sheet, in: environment))
             case .text:
                 var table = TextTable(columns: ["CODE"] + session.slots.map { $0.id.uppercased() } + ["ATTENDANCE"])
                 for (code, statuses, rate) in rows {

@@ -189,14 +189,16 @@ struct ParticipantsCommand: ParsableCommand {
             abstract: "List a session's participants, by code (names only with --names).",
             discussion: """
                 JSON output: [{"code", "sex", "ageBand", "organization", "organizationType", "role", "nationality", "language",
-                "consent"}], plus "name" and "phone" with --names (the audit log records that names were shown).
+                "consent"}], plus "name" and "phone" with --names (the audit log records that names were shown). CSV: the
+                columns of the import sheet (UTF-8 with a byte-order mark; --delimiter ';' for French spreadsheets).
 
                 Example:
                   atelier participants list --format json
                 """
         )
         @Flag(name: .long, help: "Show names and phone numbers (recorded in the audit log).") var names = false
-        @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
+        @Option(name: .long, help: "Output format: text, json or csv (the import sheet's columns).") var format: TableOutputFormat = .text
+        @OptionGroup var spreadsheet: SpreadsheetOutput
         @OptionGroup var sessionOption: SessionOption
         @OptionGroup var storeOptions: StoreOptions
 
@@ -221,6 +223,19 @@ struct ParticipantsCommand: ParsableCommand {
                     JSONValue.array(participants.map { ParticipantsCommand.json($0, identity: names ? identities[$0.code] : nil, names: names) })
                         .serialized(pretty: true)
                 )
+            case .csv:
+                // The import sheet's columns, so that a list can be corrected in a spreadsheet and imported again;
+                // the name column is empty unless --names.
+                let sheet =
+                    [ParticipantSheet.columns]
+                    + participants.map { participant in
+                        [
+                            participant.code, names ? identities[participant.code]?.name ?? "" : "", participant.sex.rawValue,
+                            participant.ageBand.rawValue, participant.organization ?? "", participant.organizationType.rawValue,
+                            participant.role ?? "", participant.nationality ?? "", participant.language,
+                        ]
+                    }
+                environment.writeOutput(bytes: try spreadsheet.write(sheet, in: environment))
             case .text:
                 var table = TextTable(
                     columns: (names ? ["CODE", "NAME"] : ["CODE"]) + ["SEX", "AGE", "ORGANIZATION TYPE", "ORGANIZATION", "NAT", "LANG"]
@@ -295,8 +310,10 @@ struct ParticipantsCommand: ParsableCommand {
             discussion: "Example:\n  atelier participants template > participants.csv"
         )
 
+        @OptionGroup var spreadsheet: SpreadsheetOutput
+
         func run(in environment: CLIEnvironment) async throws {
-            environment.writeOutput(ParticipantSheet.columns.joined(separator: ","))
+            environment.writeOutput(bytes: try spreadsheet.write(ParticipantSheet.template, in: environment))
         }
     }
 
@@ -346,11 +363,9 @@ enum CSVInput {
         let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
         guard size <= maxBytes else { throw CLIError(message: "\(path): \(size) bytes; a sheet is limited to \(maxBytes) bytes") }
         guard let data = FileManager.default.contents(atPath: absolute) else { throw CLIError(message: "\(path): cannot be read") }
-        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) else {
-            throw CLIError(message: "\(path): not a text file", hint: "save the sheet as CSV UTF-8")
-        }
+        let codec = try environment.spreadsheetCodec()
         do {
-            return try CSV.parse(text)
+            return try codec.read(data)
         } catch {
             throw CLIError(message: "\(path): \(error)", hint: "save the sheet as CSV (UTF-8) from your spreadsheet")
         }

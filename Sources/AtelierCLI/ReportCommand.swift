@@ -40,6 +40,7 @@ struct ReportCommand: EnvironmentCommand {
     @Option(name: .long, help: "Output format: text, csv, json or html.") var format: ReportFormat = .text
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
     @Option(name: .long, help: "The report's language: fr, en or ar.") var lang: String = "en"
+    @OptionGroup var spreadsheet: SpreadsheetOutput
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var contentOptions: ContentOptions
 
@@ -69,7 +70,11 @@ struct ReportCommand: EnvironmentCommand {
         switch format {
         case .json:
             bytes = Data((evaluation.jsonValue.serialized(pretty: true) + "\n").utf8)
-        case .text, .csv, .html:
+        case .csv:
+            let document = EvaluationReport(evaluation: evaluation, catalog: catalog, strings: UIStrings(language: lang), generatedAt: Date())
+                .document
+            bytes = try spreadsheet.write(document.spreadsheetRows, in: environment)
+        case .text, .html:
             guard let renderer = environment.registry.renderers.first(where: { $0.format == format.rawValue }) else {
                 throw CLIError(message: "no report renderer for \(format.rawValue) is installed", hint: "use --format json")
             }

@@ -72,6 +72,7 @@ struct ResponsesCommand: ParsableCommand {
         )
         @Argument(help: "The form id.") var form: String
         @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+        @OptionGroup var spreadsheet: SpreadsheetOutput
         @OptionGroup var sessionOption: SessionOption
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var contentOptions: ContentOptions
@@ -84,15 +85,15 @@ struct ResponsesCommand: ParsableCommand {
             if let session = try? await sessionOption.resolve(in: store) {
                 codes = try await store.participants(in: session.id).map(\.code)
             }
-            let text = ResponseSheet.template(for: resolved, codes: codes)
+            let sheet = try spreadsheet.write(ResponseSheet.template(for: resolved, codes: codes), in: environment)
             if let output {
                 let path = environment.absolute(output)
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try sheet.write(to: URL(fileURLWithPath: path), options: .atomic)
                 environment.writeOutput(
                     "wrote \(output): \(codes.count) participant row(s), \(ResponseSheet.itemColumns(of: resolved).count) item column(s)"
                 )
             } else {
-                environment.writeOutput(text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines))
+                environment.writeOutput(bytes: sheet)
             }
         }
     }

@@ -15,7 +15,8 @@ struct ResultsCommand: EnvironmentCommand {
 
             JSON output: {"session", "program", "participants", "rows": [{"code", "pre", "post", "gain", "attendance",
             "passedPostTests", "completed", "forms": {"FORM": {"score", "maxScore", "percent", "passed"}}}], "summary":
-            {"meanPre", "meanPost", "meanGain", "paired", "completed"}}; "name" with --names.
+            {"meanPre", "meanPost", "meanGain", "paired", "completed"}}; "name" with --names. CSV: code, pre, post, gain,
+            attendance, passed_post_tests, completed (UTF-8 with a byte-order mark; --delimiter ';' for French spreadsheets).
 
             Example:
               atelier results demo-nouakchott
@@ -23,21 +24,31 @@ struct ResultsCommand: EnvironmentCommand {
     )
     @Argument(help: "The session (default: the only one).") var session: String?
     @Flag(name: .long, help: "Show names (recorded in the audit log).") var names = false
-    @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, json or csv.") var format: TableOutputFormat = .text
+    @OptionGroup var spreadsheet: SpreadsheetOutput
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var contentOptions: ContentOptions
 
     func run(in environment: CLIEnvironment) async throws {
         let catalog = try contentOptions.loadCatalog(in: environment)
         let store = try storeOptions.open(in: environment)
-        try await ResultsCommand.show(session: session, names: names, format: format, catalog: catalog, store: store, in: environment)
+        try await ResultsCommand.show(
+            session: session,
+            names: names,
+            format: format,
+            spreadsheet: spreadsheet,
+            catalog: catalog,
+            store: store,
+            in: environment
+        )
     }
 
     /// Computes and prints a session's results.
     static func show(
         session id: String?,
         names: Bool,
-        format: OutputFormat,
+        format: TableOutputFormat,
+        spreadsheet: SpreadsheetOutput = SpreadsheetOutput(),
         catalog: ContentCatalog,
         store: any TrainingStore,
         in environment: CLIEnvironment
@@ -61,6 +72,17 @@ struct ResultsCommand: EnvironmentCommand {
         switch format {
         case .json:
             environment.writeOutput(results.jsonValue(names: names ? identities.mapValues(\.name) : nil).serialized(pretty: true))
+        case .csv:
+            let sheet =
+                [(names ? ["code", "name"] : ["code"]) + ["pre", "post", "gain", "attendance", "passed_post_tests", "completed"]]
+                + results.rows.map { row in
+                    [row.code] + (names ? [identities[row.code]?.name ?? ""] : [])
+                        + [
+                            row.pre.map { String($0) } ?? "", row.post.map { String($0) } ?? "", row.gain.map { String($0) } ?? "",
+                            String(row.attendance), row.passedPostTests ? "yes" : "no", row.completed ? "yes" : "no",
+                        ]
+                }
+            environment.writeOutput(bytes: try spreadsheet.write(sheet, in: environment))
         case .text:
             func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? "-" }
             func points(_ value: Double?) -> String { value.map { String(format: "%+.1f", $0) } ?? "-" }

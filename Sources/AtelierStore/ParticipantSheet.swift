@@ -12,8 +12,8 @@ public enum ParticipantSheet {
     /// Columns that may be added.
     public static let optionalColumns = ["phone"]
 
-    /// The template's header line.
-    public static var template: String { CSV.write(header: columns, rows: []) }
+    /// The template: its header row.
+    public static var template: [[String]] { [columns] }
 
     /// A row read from the sheet.
     public struct Entry: Sendable, Equatable {

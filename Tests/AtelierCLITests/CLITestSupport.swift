@@ -2,9 +2,14 @@ import AtelierCLI
 import AtelierKernel
 import CaseAnalysis
 import Foundation
+import GIFTFormat
+import MoodleXML
+import QTI
+import Spreadsheets
 import StandardItems
 import StandardReports
 import Synchronization
+import XAPI
 
 /// Runs the CLI in-process and captures what it prints.
 struct CLIRun {
@@ -31,11 +36,27 @@ enum CLI {
 
     static let registry: PluginRegistry = {
         do {
-            return try PluginRegistry(itemTypes: StandardItems.all + [CaseAnalysisItem()], renderers: StandardReports.all)
+            return try PluginRegistry(
+                itemTypes: StandardItems.all + [CaseAnalysisItem()],
+                importers: GIFTFormat.importers + MoodleXML.importers,
+                exporters: GIFTFormat.exporters + MoodleXML.exporters + QTI.exporters,
+                renderers: StandardReports.all,
+                attemptExporters: XAPI.exporters,
+                spreadsheets: Spreadsheets.codecs
+            )
         } catch {
             fatalError("\(error)")
         }
     }()
+
+    /// The shipped content, loaded with the registry's plugins.
+    static func catalog() throws -> ContentCatalog {
+        let result = ContentLoader(registry: registry).load(paths: [root + "/Curricula", root + "/Assessments"])
+        guard !result.hasErrors else { throw CLIError(description: "\(result.diagnostics)") }
+        return result.catalog
+    }
+
+    struct CLIError: Error, CustomStringConvertible { var description: String }
 
     /// Runs `atelier ARGUMENTS` from `directory` (the repository by default).
     static func run(_ arguments: [String], in directory: String = root, variables: [String: String] = [:], input: [String] = []) async -> CLIRun {

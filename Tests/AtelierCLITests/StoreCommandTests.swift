@@ -241,7 +241,9 @@ struct FieldworkCommandTests {
         )
         _ = await CLI.run(["participants", "import", sheet, "--db", db])
         let template = await CLI.run(["responses", "template", "definitions.pre", "--db", db])
-        var lines = template.output.split(separator: "\n").map(String.init)
+        // A sheet for spreadsheets: UTF-8 with a byte-order mark, CRLF line ends.
+        #expect(template.output.hasPrefix("\u{FEFF}"))
+        var lines = template.output.dropFirst().components(separatedBy: "\r\n")
         #expect(lines.count == 3)
         let header = lines[0].split(separator: ",").map(String.init)
         #expect(header.prefix(2) == ["participant_code", "form"])

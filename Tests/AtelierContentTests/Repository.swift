@@ -1,6 +1,7 @@
 import AtelierKernel
 import CaseAnalysis
 import Foundation
+import Spreadsheets
 import StandardItems
 
 /// The repository this test runs in, and the registry the executable builds.
@@ -20,7 +21,11 @@ enum Repository {
 
     /// The same registry as `Sources/atelier/main.swift`.
     static let registry: PluginRegistry = {
-        do { return try PluginRegistry(itemTypes: StandardItems.all + [CaseAnalysisItem()]) } catch { fatalError("\(error)") }
+        do {
+            return try PluginRegistry(itemTypes: StandardItems.all + [CaseAnalysisItem()], spreadsheets: Spreadsheets.codecs)
+        } catch {
+            fatalError("\(error)")
+        }
     }()
 
     /// The shipped content, loaded once.

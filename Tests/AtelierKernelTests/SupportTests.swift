@@ -36,47 +36,6 @@ struct SHA256Tests {
     }
 }
 
-@Suite("CSV")
-struct CSVTests {
-    @Test("reads quoted cells, doubled quotes, line breaks in cells, CRLF and a BOM")
-    func reads() throws {
-        let table = try CSV.parse("\u{FEFF}code,name,role\r\nK7M2QX,\"Ba, Mamadou\",\"Chef \"\"adjoint\"\"\"\r\n,\"Aminetou\nMint Ahmed\",\r\n")
-        #expect(table.header == ["code", "name", "role"])
-        #expect(table.rows.count == 2)
-        #expect(table.rows[0].cells == ["K7M2QX", "Ba, Mamadou", "Chef \"adjoint\""])
-        #expect(table.rows[1].cells == ["", "Aminetou\nMint Ahmed", ""])
-        #expect(table.rows.map(\.number) == [2, 3])
-    }
-
-    @Test("detects the semicolon of French spreadsheets, and tabs")
-    func delimiters() throws {
-        #expect(try CSV.parse("code;name\nA;Fatimata Sy\n").rows[0].cells == ["A", "Fatimata Sy"])
-        #expect(try CSV.parse("code\tname\nA\tFatimata Sy\n").delimiter == "\t")
-    }
-
-    @Test("numbers rows as a spreadsheet does and skips blank lines")
-    func blankLines() throws {
-        let table = try CSV.parse("a,b\n\n1,2\n3\n")
-        #expect(table.rows.map(\.cells) == [["1", "2"], ["3", ""]])
-    }
-
-    @Test("reports an unclosed quote and extra cells with their row")
-    func errors() {
-        #expect(throws: CSVError(row: 3, message: "a quoted cell is not closed (a '\"' is missing)")) { try CSV.parse("a,b\n1,2\n\"3,4\n") }
-        #expect(throws: CSVError(row: 2, message: "3 cells but the header has 2 columns (a delimiter inside a cell must be quoted)")) {
-            try CSV.parse("a,b\n1,2,3\n")
-        }
-        #expect(throws: CSVError(row: 1, message: "the file is empty: a header row is expected")) { try CSV.parse("") }
-    }
-
-    @Test("writes cells that need quoting, and neutralizes formulas")
-    func writes() throws {
-        let text = CSV.write(header: ["code", "note"], rows: [["A", "=HYPERLINK(\"x\")"], ["B", "-3"], ["C", "a, b"]])
-        #expect(text == "code,note\r\nA,\"'=HYPERLINK(\"\"x\"\")\"\r\nB,-3\r\nC,\"a, b\"\r\n")
-        #expect(try CSV.parse(text).rows[0].cells[1] == "'=HYPERLINK(\"x\")")
-    }
-}
-
 @Suite("HMAC-SHA-256")
 struct HMACTests {
     @Test("matches RFC 4231 test case 2")

@@ -167,6 +167,14 @@ public struct ContentSchemas: Sendable {
                     ),
                     .optional("feedback", .text(summary: "An explanation shown when the form's feedback policy allows.")),
                     .optional("sources", sourceIDs),
+                    .optional(
+                        "externalId",
+                        .string(maxLength: 255, summary: "The item's id in the system it was imported from (Moodle's idnumber).")
+                    ),
+                    .optional(
+                        "category",
+                        .string(maxLength: 1000, summary: "The category it had in the system it was imported from (GIFT or Moodle).")
+                    ),
                 ],
                 variants: Variants(
                     tag: "type",

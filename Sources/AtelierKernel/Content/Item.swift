@@ -2,7 +2,7 @@ import Foundation
 
 /// An assessment item. Its `body` is interpreted by the item-type plugin named by `type`.
 public struct Item: Sendable, Codable, Identifiable {
-    enum CodingKeys: String, CodingKey, CaseIterable { case id, type, objectives, points, prompt, body, feedback, sources }
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, type, objectives, points, prompt, body, feedback, sources, externalId, category }
 
     /// Its id, unique across all files.
     public var id: String
@@ -20,6 +20,10 @@ public struct Item: Sendable, Codable, Identifiable {
     public var feedback: LocalizedText?
     /// Sources of the item's content.
     public var sources: [String]?
+    /// The item's id in the system it was imported from (Moodle's `idnumber`), kept for round trips.
+    public var externalId: String?
+    /// The category it had in the system it was imported from (a GIFT `$CATEGORY` or Moodle category path).
+    public var category: String?
 
     /// Creates an item.
     public init(
@@ -30,7 +34,9 @@ public struct Item: Sendable, Codable, Identifiable {
         prompt: LocalizedText,
         body: JSONValue,
         feedback: LocalizedText? = nil,
-        sources: [String]? = nil
+        sources: [String]? = nil,
+        externalId: String? = nil,
+        category: String? = nil
     ) {
         self.id = id
         self.type = type
@@ -40,6 +46,8 @@ public struct Item: Sendable, Codable, Identifiable {
         self.body = body
         self.feedback = feedback
         self.sources = sources
+        self.externalId = externalId
+        self.category = category
     }
 
     /// The points the item is worth when its type is scored.

@@ -16,13 +16,10 @@ public enum ResponseSheet {
         form.items.flatMap { loaded in loaded.itemType.sheetColumns(for: loaded.body).map { loaded.item.id + $0 } }
     }
 
-    /// The sheet to fill in: the header and one row per participant code, the form column filled.
-    public static func template(for form: ResolvedForm, codes: [String]) -> String {
+    /// The sheet to fill in: the header, then one row per participant with the form column filled.
+    public static func template(for form: ResolvedForm, codes: [String]) -> [[String]] {
         let columns = itemColumns(of: form)
-        return CSV.write(
-            header: [codeColumn, formColumn] + columns,
-            rows: codes.map { [$0, form.form.id] + Array(repeating: "", count: columns.count) }
-        )
+        return [[codeColumn, formColumn] + columns] + codes.map { [$0, form.form.id] + Array(repeating: "", count: columns.count) }
     }
 
     /// One participant's answers read from the sheet.

@@ -48,6 +48,16 @@ public protocol ContentExporter: Sendable {
     ///   - language: the language to write when the format holds one only.
     /// - Returns: the file's bytes and what could not be represented.
     func export(_ items: [Item], language: String) -> ExportResult
+
+    /// Converts a whole form: its items in order, with what the format can carry of the form itself (title,
+    /// instructions, time limit, scoring policy). The default writes the items only.
+    func export(form: ResolvedForm, language: String) -> ExportResult
+}
+
+extension ContentExporter {
+    public func export(form: ResolvedForm, language: String) -> ExportResult {
+        export(form.items.map(\.item), language: language)
+    }
 }
 
 /// What an exporter produced.

@@ -16,6 +16,10 @@ public struct PluginRegistry: Sendable {
     public let exporters: [any ContentExporter]
     /// The report renderers.
     public let renderers: [any ReportRenderer]
+    /// The attempt exporters (xAPI…).
+    public let attemptExporters: [any AttemptExporter]
+    /// The spreadsheet codecs (CSV).
+    public let spreadsheets: [any SpreadsheetCodec]
 
     private let itemTypesByKind: [String: AnyItemType]
 
@@ -26,13 +30,17 @@ public struct PluginRegistry: Sendable {
         itemTypes: [any ItemType],
         importers: [any ContentImporter] = [],
         exporters: [any ContentExporter] = [],
-        renderers: [any ReportRenderer] = []
+        renderers: [any ReportRenderer] = [],
+        attemptExporters: [any AttemptExporter] = [],
+        spreadsheets: [any SpreadsheetCodec] = []
     ) throws(RegistryError) {
         let erased = itemTypes.map { AnyItemType($0) }
         try PluginRegistry.requireUnique(erased.map(\.kind), category: "item type")
         try PluginRegistry.requireUnique(importers.map(\.format), category: "importer")
         try PluginRegistry.requireUnique(exporters.map(\.format), category: "exporter")
         try PluginRegistry.requireUnique(renderers.map(\.format), category: "report renderer")
+        try PluginRegistry.requireUnique(attemptExporters.map(\.format), category: "attempt exporter")
+        try PluginRegistry.requireUnique(spreadsheets.map(\.format), category: "spreadsheet codec")
         for kind in erased.map(\.kind) where kind.range(of: Schema.identifierPattern, options: .regularExpression) == nil {
             throw .invalidName(category: "item type", name: kind)
         }
@@ -40,6 +48,8 @@ public struct PluginRegistry: Sendable {
         self.importers = importers
         self.exporters = exporters
         self.renderers = renderers
+        self.attemptExporters = attemptExporters
+        self.spreadsheets = spreadsheets
         self.itemTypesByKind = Dictionary(uniqueKeysWithValues: erased.map { ($0.kind, $0) })
     }
 

@@ -18,12 +18,25 @@ public struct CSVTable: Sendable {
         /// The cells, as many as the header has columns (missing cells are empty).
         public var cells: [String]
 
+        /// Creates a row.
+        public init(number: Int, cells: [String]) {
+            self.number = number
+            self.cells = cells
+        }
+
         /// Whether every cell is empty.
         public var isBlank: Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
     }
 
     /// The index of the column named `name`.
     public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+
+    /// Creates a table.
+    public init(header: [String], rows: [Row], delimiter: Character) {
+        self.header = header
+        self.rows = rows
+        self.delimiter = delimiter
+    }
 }
 
 /// Why a CSV file could not be read.
@@ -33,118 +46,13 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong.
     public var message: String
 
+    /// Creates an error.
+    public init(row: Int, message: String) {
+        self.row = row
+        self.message = message
+    }
+
     public var description: String { "row \(row): \(message)" }
-}
-
-/// Reads and writes CSV (RFC 4180) as spreadsheets produce it.
-public enum CSV {
-    /// The largest number of rows read.
-    public static let maxRows = 100_000
-
-    /// Parses CSV text.
-    ///
-    /// Accepts a byte order mark, CRLF or LF line ends, quoted fields with doubled quotes and line breaks,
-    /// and `,`, `;` or tab as the delimiter (whichever the header uses). Blank lines are skipped.
-    ///
-    /// - Throws: ``CSVError`` for an unclosed quote, a row with more cells than the header, or an empty file.
-    public static func parse(_ text: String) throws(CSVError) -> CSVTable {
-        var text = Substring(text)
-        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-        let delimiter: Character = [";", "\t", ","].max { count($0, in: firstLine) < count($1, in: firstLine) } ?? ","
-        var records: [(number: Int, cells: [String])] = []
-        var cells: [String] = []
-        var field = ""
-        var inQuotes = false
-        var fieldWasQuoted = false
-        var line = 1
-        var recordLine = 1
-        var index = text.startIndex
-        func endRecord() {
-            cells.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
-            if !(cells.count == 1 && cells[0].isEmpty && !fieldWasQuoted) { records.append((recordLine, cells)) }
-            cells = []
-            field = ""
-            fieldWasQuoted = false
-        }
-        while index < text.endIndex {
-            let character = text[index]
-            index = text.index(after: index)
-            if inQuotes {
-                if character == "\"" {
-                    if index < text.endIndex && text[index] == "\"" {
-                        field.append("\"")
-                        index = text.index(after: index)
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
-                    field.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\"" where field.trimmingCharacters(in: .whitespaces).isEmpty:
-                inQuotes = true
-                fieldWasQuoted = true
-                field = ""
-            case delimiter:
-                cells.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
-                field = ""
-                fieldWasQuoted = false
-            case "\n", "\r\n", "\r":
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                field.append(character)
-            }
-            if records.count > maxRows { throw CSVError(row: line, message: "more than \(maxRows) rows; split the file") }
-        }
-        if inQuotes { throw CSVError(row: recordLine, message: "a quoted cell is not closed (a '\"' is missing)") }
-        if !field.isEmpty || !cells.isEmpty || fieldWasQuoted { endRecord() }
-        guard let headerRecord = records.first else { throw CSVError(row: 1, message: "the file is empty: a header row is expected") }
-        let header = headerRecord.cells.map { $0.trimmingCharacters(in: .whitespaces) }
-        var rows: [CSVTable.Row] = []
-        for (offset, record) in records.dropFirst().enumerated() {
-            let number = offset + 2
-            if record.cells.count > header.count, record.cells[header.count...].contains(where: { !$0.isEmpty }) {
-                throw CSVError(
-                    row: number,
-                    message: "\(record.cells.count) cells but the header has \(header.count) columns (a delimiter inside a cell must be quoted)"
-                )
-            }
-            var padded = Array(record.cells.prefix(header.count))
-            while padded.count < header.count { padded.append("") }
-            rows.append(CSVTable.Row(number: number, cells: padded))
-        }
-        return CSVTable(header: header, rows: rows, delimiter: delimiter)
-    }
-
-    private static func count(_ character: Character, in line: Substring) -> Int {
-        var inQuotes = false
-        var total = 0
-        for candidate in line {
-            if candidate == "\"" { inQuotes.toggle() } else if candidate == character && !inQuotes { total += 1 }
-        }
-        return total
-    }
-
-    /// Writes rows as CSV with CRLF line ends, quoting cells that need it.
-    ///
-    /// Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-` or `@`) are prefixed
-    /// with `'` unless they are numbers, so an export can never execute in Excel or LibreOffice.
-    public static func write(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(escape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func escape(_ cell: String) -> String {
-        var cell = cell
-        if let first = cell.first, "=+-@".contains(first), Double(cell) == nil { cell = "'" + cell }
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
 
 /// A problem in one cell of an imported sheet.
