@@ -103,9 +103,9 @@ struct ImportCommand: EnvironmentCommand {
             throw CLIError(message: "cannot write \(out): \(error.localizedDescription)")
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
-        let skipped = result.diagnostics.filter { $0.severity != .error && $0.code.hasSuffix("-skipped") }.count
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.count
         environment.writeOutput(
-            "wrote \(out): \(items.count) item(s) in bank \(bankId ?? "\(prefix)-bank"); \(skipped) question(s) skipped, \(errors) error(s)"
+            "wrote \(out): \(items.count) item(s) in bank \(bankId ?? "\(prefix)-bank"); \(warnings) warning(s), \(errors) error(s) (above)"
         )
         environment.writeOutput("next: atelier validate \(out)")
         if errors > 0 { throw ExitCode(1) }
