@@ -36,9 +36,12 @@ struct LeakTests {
         return .object(JSONObject(form.items.map { (key: $0.item.id, value: $0.itemType.correctResponse(for: $0.body)) }))
     }
 
-    @Test("after release a participant sees their own score and feedback, never another's; names never reach a page, an answer or a log")
-    func afterRelease() async throws {
-        let fixture = try await ServerFixture.make(openForms: ["definitions.pre"])
+    @Test(
+        "before release no feedback, after release a participant's own score and feedback, never another's; no name in a page, an answer or a log",
+        arguments: ServerFixture.catalog.forms.keys.sorted()
+    )
+    func afterRelease(formID: String) async throws {
+        let fixture = try await ServerFixture.make(openForms: [formID])
         let capture = LogCapture()
         var logger = Logger(label: "leak-test") { _ in LogCapture.Handler(capture: capture) }
         logger.logLevel = .trace
@@ -49,8 +52,9 @@ struct LeakTests {
         try await app.test(.router) { client in
             // Alice's answers arrive through the API (full marks); Bob answers nothing and submits a blank sheet.
             let body: JSONValue = [
-                "id": .string(aliceID), "participant": .string(alice), "assessment": "definitions.pre", "phase": "pre",
-                "responses": try Self.key("definitions.pre"),
+                "id": .string(aliceID), "participant": .string(alice), "assessment": .string(formID),
+                "phase": .string(formID.hasSuffix(".post") ? "post" : "pre"),
+                "responses": try Self.key(formID),
             ]
             let stored = try await client.execute(
                 uri: "/api/v1/sessions/nkc-1/submissions",
@@ -62,30 +66,30 @@ struct LeakTests {
 
             var bobBrowser = Browser(client: client)
             _ = try await bobBrowser.post("/join", [("join", "K7QM"), ("code", bob), ("lang", "fr")])
-            let review = try await bobBrowser.get("/p/forms/definitions.pre/review")
-            _ = try await bobBrowser.post("/p/forms/definitions.pre/submit", [("csrf", Browser.csrf(review)), ("confirm", "1")])
+            let review = try await bobBrowser.get("/p/forms/\(formID)/review")
+            _ = try await bobBrowser.post("/p/forms/\(formID)/submit", [("csrf", Browser.csrf(review)), ("confirm", "1")])
 
             var aliceBrowser = Browser(client: client)
             _ = try await aliceBrowser.post("/join", [("join", "K7QM"), ("code", alice), ("lang", "fr")])
-            let before = try await aliceBrowser.get("/p/forms/definitions.pre/receipt").text
-            let form = try #require(ServerFixture.catalog.resolvedForm("definitions.pre"))
+            let before = try await aliceBrowser.get("/p/forms/\(formID)/receipt").text
+            let form = try #require(ServerFixture.catalog.resolvedForm(formID))
             let feedbacks = form.items.compactMap { $0.item.feedback?["fr"] }
             #expect(!feedbacks.isEmpty)
             #expect(!feedbacks.contains { before.contains(Self.escaped($0)) }, "feedback before release")
 
-            try await fixture.store.release("definitions.pre", in: "nkc-1", actor: "test")
-            let after = try await aliceBrowser.get("/p/forms/definitions.pre/receipt").text
+            try await fixture.store.release(formID, in: "nkc-1", actor: "test")
+            let after = try await aliceBrowser.get("/p/forms/\(formID)/receipt").text
             #expect(feedbacks.contains { after.contains(Self.escaped($0)) }, "Alice's feedback after release")
             #expect(after != before)
 
             // Bob, after release, sees his own receipt: nothing of Alice's (her code, her submission id).
             var bobPages = [
-                try await bobBrowser.get("/p").text, try await bobBrowser.get("/p/forms/definitions.pre/receipt").text,
-                try await bobBrowser.get("/p/forms/definitions.pre/review").text,
+                try await bobBrowser.get("/p").text, try await bobBrowser.get("/p/forms/\(formID)/receipt").text,
+                try await bobBrowser.get("/p/forms/\(formID)/review").text,
             ]
             var cookie = HTTPFields()
             cookie[.cookie] = bobBrowser.cookie
-            bobPages.append(try await client.execute(uri: "/api/v1/assessments/definitions.pre?lang=fr", method: .get, headers: cookie) { $0.text })
+            bobPages.append(try await client.execute(uri: "/api/v1/assessments/\(formID)?lang=fr", method: .get, headers: cookie) { $0.text })
             for page in bobPages {
                 #expect(!page.contains(alice), "Alice's code on Bob's page")
                 #expect(!page.contains(aliceID) && !page.contains(aliceID.lowercased()), "Alice's submission on Bob's page")
