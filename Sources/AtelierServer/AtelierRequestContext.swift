@@ -22,6 +22,15 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
+        } catch let error as HTTPError {
+            // Hummingbird's own errors (no route for this path or method…) are problems too, never an empty body.
+            let problem = Problem(
+                error.status,
+                error.status.reasonPhrase,
+                detail: error.body ?? (error.status == .notFound ? "no such path, or not with this method" : error.status.reasonPhrase)
+            )
+            response = try problem.response(from: request, context: context)
+            for field in error.headers where response.headers[field.name] == nil { response.headers.append(field) }
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
         } catch {

@@ -102,6 +102,9 @@ struct FormBody {
 
     static func read(_ request: Request, context: some RequestContext) async throws -> FormBody {
         let buffer: ByteBuffer
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > 64 * 1024 {
+            throw Problem(.contentTooLarge, "Body too large", detail: "the form is larger than 64 KiB")
+        }
         do {
             buffer = try await request.body.collect(upTo: 64 * 1024)
         } catch {

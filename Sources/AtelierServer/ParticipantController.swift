@@ -48,9 +48,12 @@ struct ParticipantController: Sendable {
         try dependencies.participantSessions.checkRate(context.clientAddress)
         let joinCode = (form["join"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         let code = ParticipantCode.normalize(form["code"] ?? "")
-        if ParticipantCode.isValid(code), let participant = try await store.participant(code),
-            let session = try await store.session(participant.sessionID), session.joinCode == joinCode
-        {
+        // The same work whatever is wrong (a malformed code, an unknown code, a right code with another session's
+        // join code): two lookups and a constant-time comparison, so that timing tells nothing about which.
+        let participant = try await store.participant(code)
+        let session = try await store.session(participant?.sessionID ?? "")
+        let joinMatches = SHA256.constantTimeEqual(Array((session?.joinCode ?? "").utf8), Array(joinCode.utf8))
+        if ParticipantCode.isValid(code), participant != nil, let session, joinMatches {
             let signedIn = ParticipantSession(sessionID: session.id, code: code, language: language)
             var response = redirect("/p")
             response.headers[.setCookie] = dependencies.participantSessions.setCookie(for: signedIn)

@@ -84,6 +84,10 @@ public struct Problem: Error, HTTPResponseError, Sendable {
 enum JSONBody {
     static func read(_ request: Request, context: some RequestContext) async throws -> JSONValue {
         let buffer: ByteBuffer
+        // A declared length over the limit is refused at once, without waiting for (or reading) the body.
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > context.maxUploadSize {
+            throw Problem(.contentTooLarge, "Body too large", detail: "the body is larger than \(context.maxUploadSize) bytes")
+        }
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)
         } catch {
