@@ -46,6 +46,14 @@ struct XMLTreeReader {
                 hint: "remove the <!DOCTYPE …> declaration; entity declarations are refused because they can expand a small file enormously"
             )
         }
+        if let invalid = XMLTreeReader.firstInvalidUTF8(in: bytes) {
+            throw Failure(
+                message: "the file is not valid UTF-8 (a byte that starts no character)",
+                location: invalid,
+                hint:
+                    "save the file as UTF-8, as Moodle exports it; FoundationXML's parser crashes on some invalid bytes, so they are refused before parsing"
+            )
+        }
         if let instruction = XMLTreeReader.processingInstructionLocation(in: bytes) {
             throw Failure(
                 message: "the file has a processing instruction (<?…?>) other than the XML declaration, which Moodle XML never has",
@@ -109,6 +117,46 @@ struct XMLTreeReader {
             } else {
                 return nil
             }
+        }
+        return nil
+    }
+
+    /// Where the first byte that is not part of a well-formed UTF-8 sequence is (overlong forms, surrogates and
+    /// values above U+10FFFF included). FoundationXML on Linux traps on an element or attribute name with
+    /// invalid UTF-8 (`<\u{CE}z>`); found by fuzzing (Fuzz/Regressions/moodle-xml).
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> SourceLocation? {
+        var index = 0
+        var line = 1
+        var lineStart = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            var length = 0
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0: (length, lower) = (3, 0xA0)
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: (length, upper) = (3, 0x9F)
+            case 0xF0: (length, lower) = (4, 0x90)
+            case 0xF1...0xF3: length = 4
+            case 0xF4: (length, upper) = (4, 0x8F)
+            default: length = 0
+            }
+            var valid = length > 0 && index + length <= bytes.count
+            if valid && length > 1 {
+                valid = (lower...upper).contains(bytes[index + 1]) && (index + 2..<index + length).allSatisfy { (0x80...0xBF).contains(bytes[$0]) }
+            }
+            guard valid else {
+                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+                return SourceLocation(line: line, column: column)
+            }
+            if lead == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
         }
         return nil
     }

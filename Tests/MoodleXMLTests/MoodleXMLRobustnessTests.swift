@@ -174,3 +174,32 @@ struct MoodleXMLFuzzRegressionTests {
         #expect(!result.diagnostics.contains { $0.severity == .error })
     }
 }
+
+@Suite("Moodle XML: invalid UTF-8 (fuzzing regression)")
+struct MoodleXMLInvalidUTF8Tests {
+    @Test(
+        "bytes that are not UTF-8 are refused with their place, before FoundationXML sees them (it trapped on <\\u{CE}z>)",
+        arguments: [
+            ([0x3C, 0xCE, 0x7A, 0x3E, 0x0A], 1, 2), (Array("<quiz>\n<a b".utf8) + [0xFF] + Array("=\"1\"/></quiz>".utf8), 2, 5),
+            (Array("<quiz>".utf8) + [0xED, 0xA0, 0x80] + Array("</quiz>".utf8), 1, 7), ([0xC0, 0xAF], 1, 1),
+        ]
+    )
+    func refused(bytes: [UInt8], line: Int, column: Int) {
+        let result = MoodleXMLImporter().importItems(from: Data(bytes), file: "bad.xml", languages: ["fr"])
+        #expect(result.items.isEmpty)
+        #expect(result.diagnostics.contains { $0.severity == .error && $0.line == line && $0.column == column })
+    }
+
+    @Test("the regression inputs the fuzzer found import without crashing")
+    func fuzzRegressions() throws {
+        var folder = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { folder.deleteLastPathComponent() }
+        folder.appendPathComponent("Fuzz/Regressions/moodle-xml")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(files.count >= 3)
+        for file in files {
+            let result = MoodleXMLImporter().importItems(from: try Data(contentsOf: file), file: file.lastPathComponent, languages: ["fr"])
+            #expect(result.diagnostics.contains { $0.severity == .error }, "\(file.lastPathComponent)")
+        }
+    }
+}
