@@ -161,50 +161,30 @@ struct XMLTreeReader {
         return nil
     }
 
-    /// Where a processing instruction (`<?target …?>`) other than the leading XML declaration starts, outside
-    /// comments and CDATA sections. FoundationXML on Linux passes a null pointer to `strlen` for an
-    /// instruction without data (`<?x?>`), which kills the process; found by fuzzing (Fuzz/Regressions/moodle-xml).
+    /// Where a processing instruction (`<?…`) other than the leading XML declaration starts, anywhere in the
+    /// file, comments and CDATA included: libxml2's error recovery can read a `<?` inside a malformed comment
+    /// as an instruction, and FoundationXML on Linux passes a null pointer to `strlen` for an instruction without
+    /// data (`<?x?>`), which kills the process. Found by fuzzing (Fuzz/Regressions/moodle-xml). Moodle never
+    /// writes instructions; question text that needs `<?` can write `&lt;?`.
     static func processingInstructionLocation(in bytes: [UInt8]) -> SourceLocation? {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var index = start
         var line = 1
         var lineStart = start
-        func location() -> SourceLocation {
-            SourceLocation(line: line, column: String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1)
-        }
-        func skip(past terminator: [UInt8]) {
-            while index < bytes.count, !bytes[index...].starts(with: terminator) {
-                if bytes[index] == UInt8(ascii: "\n") {
-                    line += 1
-                    lineStart = index + 1
-                }
-                index += 1
-            }
-            index = min(bytes.count, index + terminator.count)
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
+        let whitespace: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = index + 1
-                index += 1
-            } else if byte == UInt8(ascii: "<"), index + 1 < bytes.count {
-                if bytes[index...].starts(with: Array("<!--".utf8)) {
-                    skip(past: Array("-->".utf8))
-                } else if bytes[index...].starts(with: Array("<![CDATA[".utf8)) {
-                    skip(past: Array("]]>".utf8))
-                } else if bytes[index + 1] == UInt8(ascii: "?") {
-                    let declaration =
-                        index == start && bytes[index...].starts(with: Array("<?xml".utf8)) && index + 5 < bytes.count
-                        && [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n")].contains(bytes[index + 5])
-                    if !declaration { return location() }
-                    skip(past: Array("?>".utf8))
-                } else {
-                    index += 1
+            } else if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") {
+                let declaration =
+                    index == start && bytes[index...].starts(with: Array("<?xml".utf8)) && index + 5 < bytes.count
+                    && whitespace.contains(bytes[index + 5])
+                if !declaration {
+                    return SourceLocation(line: line, column: String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1)
                 }
-            } else {
-                index += 1
             }
+            index += 1
         }
         return nil
     }

@@ -161,17 +161,29 @@ struct MoodleXMLFuzzRegressionTests {
         #expect(result.diagnostics.contains { $0.severity == .error && $0.line == line && $0.column == column })
     }
 
-    @Test("the XML declaration, comments and CDATA with '<?' in them are not processing instructions")
-    func notInstructions() {
-        let text = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <quiz><!-- <?no?> --><question type="truefalse"><name><text>t</text></name>
-            <questiontext format="html"><text><![CDATA[<?not an instruction?> Is it true?]]></text></questiontext>
+    @Test("the XML declaration is not an instruction; a '<?' anywhere else is refused, even in a comment or CDATA")
+    func declarationOnly() {
+        let question = """
+            <quiz><question type="truefalse"><name><text>t</text></name>
+            <questiontext format="html"><text><![CDATA[Is it true?]]></text></questiontext>
             <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question></quiz>
             """
-        let result = MoodleXMLImporter().importItems(from: Data(text.utf8), file: "ok.xml", languages: ["fr"])
-        #expect(result.items.count == 1)
-        #expect(!result.diagnostics.contains { $0.severity == .error })
+        let declared = MoodleXMLImporter().importItems(
+            from: Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + question).utf8),
+            file: "ok.xml",
+            languages: ["fr"]
+        )
+        #expect(declared.items.count == 1)
+        #expect(!declared.diagnostics.contains { $0.severity == .error })
+        for hidden in ["<!-- <?no?> -->", "<!-- a -- b <?xml version=\"1.0\"?> -->"] {
+            let result = MoodleXMLImporter().importItems(
+                from: Data(question.replacingOccurrences(of: "<quiz>", with: "<quiz>" + hidden).utf8),
+                file: "pi.xml",
+                languages: ["fr"]
+            )
+            #expect(result.items.isEmpty)
+            #expect(result.diagnostics.contains { $0.severity == .error && $0.line == 1 })
+        }
     }
 }
 
