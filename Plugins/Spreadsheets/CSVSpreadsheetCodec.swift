@@ -99,8 +99,10 @@ public struct CSVSpreadsheetCodec: SpreadsheetCodec {
                 counts[scalar, default: 0] += 1
             }
         }
-        let order: [Unicode.Scalar] = [",", ";", "\t"]
-        return order.max { (counts[$0] ?? 0, -(order.firstIndex(of: $0) ?? 0)) < (counts[$1] ?? 0, -(order.firstIndex(of: $1) ?? 0)) } ?? ","
+        // The most used; on a tie (or none at all) the first of `,` `;` tab.
+        var best: Unicode.Scalar = ","
+        for candidate: Unicode.Scalar in [";", "\t"] where counts[candidate, default: 0] > counts[best, default: 0] { best = candidate }
+        return best
     }
 
     /// Fails on a quote left open, naming the row (as a spreadsheet counts rows) where its cell starts.

@@ -32,13 +32,12 @@ extension SQLiteStore: EvaluationSource {
         }
     }
 
-    /// Calls `each` with every row of `table` in the sessions `ids` (all rows when they are all the sessions).
+    /// Calls `each` with every row of `table` in the sessions `ids` (every row when `ids` is nil).
     ///
     /// One scan per table, grouped in memory by the caller: a report over a thousand sessions must not make
     /// three thousand round trips. No ORDER BY unless asked: sorting 180,000 rows costs more than reading them.
-    static func scan(_ table: String, columns: String, order: String = "", in ids: [String], _ db: Database, _ each: (Row) throws -> Void) throws {
-        let all = Set(ids).count == (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session") ?? -1)
-        if all {
+    static func scan(_ table: String, columns: String, order: String = "", in ids: [String]?, _ db: Database, _ each: (Row) throws -> Void) throws {
+        guard let ids else {
             let cursor = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table) \(order)")
             while let row = try cursor.next() { try each(row) }
             return
@@ -54,12 +53,18 @@ extension SQLiteStore: EvaluationSource {
         }
     }
 
+    /// The sessions to read: nil when they are all the store's sessions (then no `IN` list is needed).
+    static func scope(_ ids: [String], _ db: Database) throws -> [String]? {
+        Set(ids).count == (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session") ?? -1) ? nil : ids
+    }
+
     /// The participants (in registration order) and attendance records of the sessions, by session.
     static func people(
         in ids: [String],
         _ db: Database
     ) throws -> (participants: [String: [Participant]], attendance: [String: [AttendanceRecord]]) {
         var participants: [String: [Participant]] = [:]
+        let ids = try scope(ids, db)
         try scan("participant", columns: "*", order: "ORDER BY rowid", in: ids, db) { row in
             let participant = try SQLiteStore.participant(from: row)
             participants[participant.sessionID, default: []].append(participant)
@@ -75,7 +80,7 @@ extension SQLiteStore: EvaluationSource {
     /// The evaluation attempts of the sessions, by session.
     static func attempts(in ids: [String], _ db: Database) throws -> [String: [EvaluationAttempt]] {
         var attempts: [String: [EvaluationAttempt]] = [:]
-        try scan("evaluationAttempt", columns: attemptColumns, in: ids, db) { row in
+        try scan("evaluationAttempt", columns: attemptColumns, in: try scope(ids, db), db) { row in
             let attempt = attempt(from: row)
             attempts[attempt.sessionID, default: []].append(attempt)
         }
